@@ -1,0 +1,195 @@
+//! The profile summary, built incrementally as results arrive so that streaming
+//! runs need not keep every link.
+
+use super::anchor::fold;
+use crate::model::{
+    AnchorProfile, AnchorShare, DomainCount, KindCounts, SourceResult, SourceStatus, Summary,
+};
+use std::collections::HashMap;
+
+/// How many anchors and domains the summary lists.
+pub const TOP_ANCHORS: usize = 10;
+pub const TOP_DOMAINS: usize = 10;
+/// The profile is over-optimised when more than this share of its links use an
+/// exact money keyword as anchor text.
+pub const OVER_OPTIMIZED_EXACT_SHARE: f64 = 0.20;
+
+#[derive(Default)]
+pub struct SummaryBuilder {
+    summary: Summary,
+    kinds: KindCounts,
+    anchors: HashMap<String, usize>,
+    domains: HashMap<String, usize>,
+}
+
+impl SummaryBuilder {
+    pub fn add(&mut self, result: &SourceResult) {
+        let s = &mut self.summary;
+        s.sources.total += 1;
+        *s.sources.by_status.get_mut(result.source.status) += 1;
+        if result.source.status == SourceStatus::Ok && !result.links.is_empty() {
+            s.referring_pages += 1;
+        }
+        for link in &result.links {
+            s.backlinks += 1;
+            s.link_types.add(link.link_type);
+            s.passes_equity += usize::from(link.passes_equity);
+            s.toxic += usize::from(link.toxic);
+            self.kinds.add(link.anchor_kind);
+            *self.anchors.entry(fold(&link.anchor_text)).or_default() += 1;
+            *self.domains.entry(link.source_domain.clone()).or_default() += 1;
+        }
+    }
+
+    pub fn finish(self) -> Summary {
+        let mut summary = self.summary;
+        let links = summary.backlinks;
+        summary.referring_domains = self.domains.len();
+        summary.anchors = anchor_profile(&self.anchors, self.kinds, links);
+        summary.top_domains = top(&self.domains, TOP_DOMAINS)
+            .into_iter()
+            .map(|(domain, links)| DomainCount { domain, links })
+            .collect();
+        summary
+    }
+}
+
+fn anchor_profile(anchors: &HashMap<String, usize>, kinds: KindCounts, links: usize) -> AnchorProfile {
+    let share = |n: usize| {
+        if links == 0 {
+            0.0
+        } else {
+            round(n as f64 / links as f64)
+        }
+    };
+    let exact_share = share(kinds.exact);
+    AnchorProfile {
+        unique: anchors.len(),
+        diversity: diversity(anchors.values().copied(), links),
+        exact_share,
+        over_optimized: exact_share > OVER_OPTIMIZED_EXACT_SHARE,
+        top: top(anchors, TOP_ANCHORS)
+            .into_iter()
+            .map(|(text, count)| AnchorShare {
+                text,
+                count,
+                share: share(count),
+            })
+            .collect(),
+        kinds,
+    }
+}
+
+/// Shannon entropy of the anchor distribution divided by ln(number of links):
+/// 0 when every link uses one anchor, 1 when every link has its own. `None`
+/// under two links, where the ratio means nothing.
+pub fn diversity(counts: impl Iterator<Item = usize>, links: usize) -> Option<f64> {
+    if links < 2 {
+        return None;
+    }
+    let n = links as f64;
+    let entropy: f64 = counts
+        .filter(|&c| c > 0)
+        .map(|c| {
+            let p = c as f64 / n;
+            -p * p.ln()
+        })
+        .sum();
+    Some(round(entropy / n.ln()))
+}
+
+/// The `n` largest counts, ties broken by name so output is stable.
+fn top(counts: &HashMap<String, usize>, n: usize) -> Vec<(String, usize)> {
+    let mut all: Vec<(String, usize)> = counts.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    all.truncate(n);
+    all
+}
+
+/// Four decimals are plenty for shares and keep JSON stable across platforms.
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AnchorKind, Link, LinkType, Placement, SourceRecord};
+
+    fn link(text: &str, domain: &str, kind: AnchorKind, link_type: LinkType) -> Link {
+        Link {
+            source_url: format!("https://{domain}/"),
+            source_host: domain.into(),
+            source_domain: domain.into(),
+            target_url: "https://example.com/".into(),
+            anchor_text: text.into(),
+            anchor_kind: kind,
+            rel: vec![],
+            link_type,
+            passes_equity: link_type == LinkType::Dofollow,
+            placement: Placement::Content,
+            hidden: false,
+            flags: vec![],
+            toxicity: 0,
+            toxic: false,
+        }
+    }
+
+    fn result(index: usize, status: SourceStatus, links: Vec<Link>) -> SourceResult {
+        let source = SourceRecord::unfetched(format!("https://s{index}.test/"), String::new(), status, None);
+        SourceResult { index, source, links }
+    }
+
+    #[test]
+    fn diversity_is_normalised_entropy() {
+        assert_eq!(diversity([1].into_iter(), 1), None);
+        assert_eq!(diversity([4].into_iter(), 4), Some(0.0));
+        assert_eq!(diversity([1, 1, 1, 1].into_iter(), 4), Some(1.0));
+        // Two anchors, 3 and 1 of 4 links: H = -(0.75 ln 0.75 + 0.25 ln 0.25) = 0.5623; / ln 4.
+        assert_eq!(diversity([3, 1].into_iter(), 4), Some(0.4056));
+    }
+
+    #[test]
+    fn summary_counts_everything_once() {
+        let mut b = SummaryBuilder::default();
+        b.add(&result(
+            0,
+            SourceStatus::Ok,
+            vec![
+                link("Example", "a.test", AnchorKind::Branded, LinkType::Dofollow),
+                link("example ", "a.test", AnchorKind::Branded, LinkType::Nofollow),
+                link("garden tools", "b.test", AnchorKind::Exact, LinkType::Ugc),
+            ],
+        ));
+        b.add(&result(1, SourceStatus::NoLink, vec![]));
+        b.add(&result(2, SourceStatus::HttpError, vec![]));
+        let s = b.finish();
+        assert_eq!(s.sources.total, 3);
+        assert_eq!(s.sources.by_status.ok, 1);
+        assert_eq!(s.sources.by_status.no_link, 1);
+        assert_eq!(s.sources.by_status.http_error, 1);
+        assert_eq!((s.backlinks, s.referring_pages, s.referring_domains), (3, 1, 2));
+        assert_eq!(
+            (s.link_types.dofollow, s.link_types.nofollow, s.link_types.ugc),
+            (1, 1, 1)
+        );
+        assert_eq!(s.passes_equity, 1);
+        assert_eq!(s.anchors.unique, 2, "anchors are case-folded and trimmed");
+        assert_eq!(s.anchors.top[0].text, "example");
+        assert_eq!(s.anchors.top[0].count, 2);
+        assert_eq!(s.anchors.top[0].share, 0.6667);
+        assert_eq!(s.anchors.kinds.branded, 2);
+        assert_eq!(s.anchors.exact_share, 0.3333);
+        assert!(s.anchors.over_optimized);
+        assert_eq!(s.top_domains[0].domain, "a.test");
+        assert_eq!(s.top_domains[0].links, 2);
+    }
+
+    #[test]
+    fn an_empty_audit_has_no_diversity_and_no_shares() {
+        let s = SummaryBuilder::default().finish();
+        assert_eq!(s.anchors.diversity, None);
+        assert_eq!(s.anchors.exact_share, 0.0);
+        assert!(!s.anchors.over_optimized);
+    }
+}

@@ -1,0 +1,155 @@
+//! From parsed arguments to a finished audit: settings, sources, report files
+//! opened before any fetch, the runtime, and the `--fail-on` verdict.
+
+use crate::audit::{self, Progress, Silent};
+use crate::cli::{AuditArgs, Cli, Command};
+use crate::model::{AuditReport, SourceStatus};
+use crate::progress::Bar;
+use crate::report::{self, atomic::AtomicFile, RenderOptions, ReportWriter};
+use crate::settings::{Settings, UsageError};
+use crate::sources;
+use anyhow::Context as _;
+use std::io::{self, IsTerminal, Write};
+
+/// How a run ended, for the exit code (main turns it into one).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The audit ran and no `--fail-on` condition holds: exit 0.
+    Clean,
+    /// These `--fail-on` conditions hold: exit 1.
+    Failed(Vec<String>),
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Audit(args) => audit(*args),
+    }
+}
+
+fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
+    let settings = Settings::from_args(args)?;
+    let entries = sources::load(
+        &settings.source_args,
+        &settings.source_files,
+        &mut io::stdin().lock(),
+    )?;
+    if entries.is_empty() {
+        return Err(UsageError(
+            "no sources to audit: give source URLs after the target, or `--sources FILE` (`-` reads standard input)".into(),
+        )
+        .into());
+    }
+    if let Some(first_error) = entries.iter().all(|e| e.location.is_err()).then(|| &entries[0]) {
+        let reason = first_error.location.as_ref().err().cloned().unwrap_or_default();
+        return Err(UsageError(format!(
+            "no valid source among {} entr{}; the first: {reason}",
+            entries.len(),
+            if entries.len() == 1 { "y" } else { "ies" }
+        ))
+        .into());
+    }
+
+    let mut files = Vec::new();
+    for (path, format) in &settings.outputs {
+        let file = AtomicFile::create(path).with_context(|| {
+            format!(
+                "cannot write report `{}` (check that its folder exists and is writable)",
+                path.display()
+            )
+        })?;
+        files.push((file, *format));
+    }
+    let mut writers: Vec<Box<dyn ReportWriter>> = Vec::new();
+    if let Some(format) = settings.stdout_format {
+        writers.push(report::writer(
+            format,
+            Box::new(io::BufWriter::new(io::stdout())),
+            stdout_options(),
+        ));
+    }
+    for (file, format) in files.iter_mut() {
+        let plain = RenderOptions {
+            width: 120,
+            color: false,
+        };
+        writers.push(report::writer(*format, file.writer()?, plain));
+    }
+    let keep_all = settings
+        .stdout_format
+        .iter()
+        .chain(settings.outputs.iter().map(|(_, f)| f))
+        .any(|f| f.needs_full_report());
+    let show_progress = settings.stdout_format.is_some() && io::stderr().is_terminal();
+    let progress: Box<dyn Progress> = if show_progress {
+        Box::new(Bar::new())
+    } else {
+        Box::new(Silent)
+    };
+
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let report = runtime.block_on(audit::run(
+        &settings,
+        entries,
+        &mut writers,
+        keep_all,
+        progress.as_ref(),
+    ))?;
+    drop(writers);
+    for (file, _) in files {
+        file.commit().context("cannot finish writing a report file")?;
+    }
+    print_hints(&report);
+    let failures = crate::policy::failures(&settings.fail_on, &report.summary);
+    Ok(if failures.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Failed(failures)
+    })
+}
+
+fn stdout_options() -> RenderOptions {
+    let terminal = io::stdout().is_terminal();
+    let width = terminal_size::terminal_size()
+        .map(|(w, _)| w.0 as usize)
+        .filter(|_| terminal)
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+        .unwrap_or(100);
+    RenderOptions {
+        width,
+        color: terminal && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+/// Advice on standard error when the results suggest some.
+fn print_hints(report: &AuditReport) {
+    let by = &report.summary.sources.by_status;
+    let rate_limited = report
+        .sources
+        .iter()
+        .filter(|s| s.status == SourceStatus::Blocked && s.http_status == Some(429))
+        .count();
+    let mut err = io::stderr().lock();
+    if rate_limited >= 2 {
+        let _ = writeln!(
+            err,
+            "hint: {rate_limited} sources answered 429 Too Many Requests: try `--per-host 1 --delay 2000`"
+        );
+    }
+    if by.robots_blocked > 0 {
+        let _ = writeln!(
+            err,
+            "hint: robots.txt kept {} source{} from being fetched; `--ignore-robots` fetches them anyway",
+            by.robots_blocked,
+            if by.robots_blocked == 1 { "" } else { "s" }
+        );
+    }
+}
+
+/// Whether an error is standard output closing early (`backlinks ... | head`).
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

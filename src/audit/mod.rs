@@ -1,0 +1,117 @@
+//! The audit: sources in, results out to one consumer that feeds the summary
+//! and every report writer, so streaming formats see each result as it lands.
+
+mod source;
+
+use crate::analyze::SummaryBuilder;
+use crate::fetch::Fetcher;
+use crate::model::{AuditReport, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
+use crate::report::ReportWriter;
+use crate::settings::Settings;
+use crate::sources::SourceEntry;
+use source::Context;
+use std::io;
+use std::sync::Arc;
+use std::time::SystemTime;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+/// Observes progress (the terminal's progress bar); the audit never draws.
+pub trait Progress {
+    fn start(&self, total: usize);
+    fn advance(&self, result: &SourceResult);
+    fn finish(&self);
+}
+
+/// No progress shown.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: usize) {}
+    fn advance(&self, _: &SourceResult) {}
+    fn finish(&self) {}
+}
+
+/// Runs the audit of `entries`. `keep_all` retains every source and link for
+/// reports that need them at the end; without it only the summary is kept.
+pub async fn run(
+    settings: &Settings,
+    entries: Vec<SourceEntry>,
+    writers: &mut [Box<dyn ReportWriter>],
+    keep_all: bool,
+    progress: &dyn Progress,
+) -> io::Result<AuditReport> {
+    let started_at = now();
+    let fetcher = Fetcher::new(settings.fetch.clone()).map_err(io::Error::other)?;
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let ctx = Arc::new(Context {
+        fetcher,
+        target: settings.target.clone(),
+        anchors: settings.anchors.clone(),
+        max_page_size: settings.fetch.max_page_size,
+        parsers: Semaphore::new(cores),
+    });
+    let total = entries.len();
+    progress.start(total);
+    // Enough tasks in flight to keep every host busy, few enough that a list of
+    // a million sources does not become a million futures at once.
+    let window = (settings.fetch.concurrency * 8).max(256);
+    let mut pending = entries.into_iter().enumerate();
+    let mut running = JoinSet::new();
+    let mut summary = SummaryBuilder::default();
+    let mut kept: Vec<Option<SourceResult>> = if keep_all { vec![None; total] } else { Vec::new() };
+    loop {
+        while running.len() < window {
+            let Some((index, entry)) = pending.next() else {
+                break;
+            };
+            running.spawn(source::process(ctx.clone(), index, entry));
+        }
+        let Some(joined) = running.join_next().await else {
+            break;
+        };
+        let result = match joined {
+            Ok(result) => result,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            Err(e) => return Err(io::Error::other(e)),
+        };
+        progress.advance(&result);
+        summary.add(&result);
+        for writer in writers.iter_mut() {
+            writer.on_result(&result)?;
+        }
+        if keep_all {
+            let index = result.index;
+            kept[index] = Some(result);
+        }
+    }
+    progress.finish();
+    let (sources, links) = kept
+        .into_iter()
+        .flatten()
+        .map(|r| (r.source, r.links))
+        .unzip::<_, _, Vec<_>, Vec<_>>();
+    let report = AuditReport {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool::current(),
+        target: TargetInfo {
+            input: settings.target.input.clone(),
+            host: settings.target.host.clone(),
+            path_prefix: settings.target.path_prefix.clone(),
+        },
+        started_at,
+        finished_at: now(),
+        partial: false,
+        summary: summary.finish(),
+        sources,
+        links: links.into_iter().flatten().collect(),
+    };
+    for writer in writers.iter_mut() {
+        writer.finish(&report)?;
+    }
+    Ok(report)
+}
+
+fn now() -> String {
+    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+}

@@ -1,0 +1,164 @@
+//! One source, start to finish: fetch or read it, parse it off the async
+//! threads, and turn what it says into a record and its links.
+
+use crate::analyze::{judge, AnchorRules, PageContext};
+use crate::extract::{self, decode, Directives, PageExtract};
+use crate::fetch::{self, Fetched, Fetcher};
+use crate::model::{SourceRecord, SourceResult, SourceStatus};
+use crate::sources::{Location, SourceEntry};
+use crate::target::{registrable_domain, Target};
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+
+/// What every source task shares.
+pub struct Context {
+    pub fetcher: Fetcher,
+    pub target: Target,
+    pub anchors: AnchorRules,
+    pub max_page_size: usize,
+    /// Parsing is CPU work: one page per core at a time, so pages waiting to be
+    /// parsed stay as bytes, not as trees.
+    pub parsers: Semaphore,
+}
+
+pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> SourceResult {
+    let location = match entry.location {
+        Ok(location) => location,
+        Err(reason) => {
+            let record = SourceRecord::unfetched(
+                entry.input.clone(),
+                entry.input,
+                SourceStatus::Invalid,
+                Some(reason),
+            );
+            return SourceResult {
+                index,
+                source: record,
+                links: Vec::new(),
+            };
+        }
+    };
+    let url = location.url().clone();
+    let mut record = SourceRecord::unfetched(url.to_string(), entry.input, SourceStatus::NoLink, None);
+    if is_internal(&ctx.target, &url) {
+        record.status = SourceStatus::Internal;
+        record.error = Some(format!(
+            "the page is on {} itself: its links are not backlinks",
+            ctx.target.host
+        ));
+        return SourceResult {
+            index,
+            source: record,
+            links: Vec::new(),
+        };
+    }
+    let fetched = match &location {
+        Location::Http(url) => ctx.fetcher.fetch(url).await,
+        Location::File { path, url } => fetch::local::read(path, url, ctx.max_page_size).await,
+    };
+    let Fetched {
+        final_url,
+        http_status,
+        redirects,
+        ip,
+        truncated,
+        outcome,
+    } = fetched;
+    record.final_url = final_url.as_ref().map(|u| u.to_string());
+    record.http_status = http_status;
+    record.redirects = redirects;
+    record.ip = ip.map(|ip| ip.to_string());
+    record.truncated = truncated;
+    let page = match outcome {
+        Ok(page) => page,
+        Err(failure) => {
+            record.status = failure.status;
+            record.error = Some(failure.error);
+            return SourceResult {
+                index,
+                source: record,
+                links: Vec::new(),
+            };
+        }
+    };
+    let page_url = final_url.unwrap_or(url);
+    if page_url != *location.url() && is_internal(&ctx.target, &page_url) {
+        record.status = SourceStatus::Internal;
+        record.error = Some(format!(
+            "redirected to {} itself: its links are not backlinks",
+            ctx.target.host
+        ));
+        return SourceResult {
+            index,
+            source: record,
+            links: Vec::new(),
+        };
+    }
+
+    let header_directives = Directives::from_x_robots_tag(page.x_robots_tag.iter().map(String::as_str));
+    let extracted = match parse(&ctx, page.body, page.content_type, page_url.clone()).await {
+        Ok(extracted) => extracted,
+        Err(error) => {
+            record.status = SourceStatus::NotHtml;
+            record.error = Some(error);
+            return SourceResult {
+                index,
+                source: record,
+                links: Vec::new(),
+            };
+        }
+    };
+    let directives = extracted.directives.union(header_directives);
+    record.page_nofollow = directives.nofollow;
+    record.page_noindex = directives.noindex;
+    record.title = extracted.title;
+
+    let source_host = page_url.host_str().unwrap_or_default().to_string();
+    let source_domain = registrable_domain(&source_host);
+    let context = PageContext {
+        source_url: &record.url,
+        source_host: &source_host,
+        source_domain: &source_domain,
+        page_nofollow: directives.nofollow,
+    };
+    let links: Vec<_> = extracted
+        .links
+        .into_iter()
+        .map(|raw| judge(raw, &context, &ctx.anchors))
+        .collect();
+    record.links = links.len();
+    record.status = if links.is_empty() {
+        SourceStatus::NoLink
+    } else {
+        SourceStatus::Ok
+    };
+    SourceResult {
+        index,
+        source: record,
+        links,
+    }
+}
+
+/// Decodes and parses on a blocking thread. A page that makes the parser panic
+/// is reported, not fatal to the audit.
+async fn parse(
+    ctx: &Arc<Context>,
+    body: Vec<u8>,
+    content_type: Option<String>,
+    page_url: url::Url,
+) -> Result<PageExtract, String> {
+    let _permit = ctx.parsers.acquire().await.map_err(|e| e.to_string())?;
+    let task_ctx = ctx.clone();
+    tokio::task::spawn_blocking(move || {
+        let html = decode::decode_html(&body, content_type.as_deref());
+        drop(body);
+        extract::extract(&html, &page_url, &task_ctx.target)
+    })
+    .await
+    .map_err(|e| format!("the page could not be parsed ({e})"))
+}
+
+/// A page on the target host itself (any subdomain, any path).
+fn is_internal(target: &Target, url: &url::Url) -> bool {
+    url.host_str().is_some_and(|host| target.matches_host(host))
+}

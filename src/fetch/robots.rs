@@ -1,0 +1,137 @@
+//! robots.txt rules per origin (RFC 9309), fetched once and shared by every
+//! source of that origin.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use texting_robots::Robot;
+use tokio::sync::OnceCell;
+use url::Url;
+
+/// The product token we obey; its group wins over `*` (RFC 9309 section 2.2.1).
+pub const PRODUCT_TOKEN: &str = "backlinks";
+
+/// RFC 9309 asks parsers to read at least 500 KiB.
+pub const MAX_ROBOTS_BYTES: usize = 512 * 1024;
+
+/// What an origin's robots.txt lets us do.
+#[derive(Debug)]
+pub enum RobotsRules {
+    /// No usable file (4xx): everything may be fetched.
+    AllowAll,
+    /// The server failed (5xx): RFC 9309 says assume everything is disallowed.
+    DisallowAll {
+        reason: String,
+    },
+    /// The file could not be reached at all (DNS, connection, time-out).
+    Unreachable {
+        reason: String,
+    },
+    Rules(Robot),
+}
+
+impl RobotsRules {
+    /// Builds the rules from a fetched robots.txt body for our product token.
+    pub fn parse(body: &[u8]) -> RobotsRules {
+        match Robot::new(PRODUCT_TOKEN, body) {
+            Ok(robot) => RobotsRules::Rules(robot),
+            // texting_robots refuses only pathological files; treat them as absent.
+            Err(_) => RobotsRules::AllowAll,
+        }
+    }
+
+    pub fn allows(&self, url: &Url) -> bool {
+        match self {
+            RobotsRules::AllowAll => true,
+            RobotsRules::DisallowAll { .. } | RobotsRules::Unreachable { .. } => false,
+            RobotsRules::Rules(robot) => robot.allowed(url.as_str()),
+        }
+    }
+}
+
+/// The robots.txt URL of a URL's origin.
+pub fn robots_url(url: &Url) -> Option<Url> {
+    let mut robots = url.clone();
+    robots.set_path("/robots.txt");
+    robots.set_query(None);
+    robots.set_fragment(None);
+    robots.set_username("").ok()?;
+    robots.set_password(None).ok()?;
+    Some(robots)
+}
+
+/// One cell per origin: the first source of an origin fetches its robots.txt,
+/// the others wait for that answer instead of fetching it again.
+#[derive(Default)]
+pub struct RobotsCache {
+    origins: Mutex<HashMap<String, Arc<OnceCell<Arc<RobotsRules>>>>>,
+}
+
+impl RobotsCache {
+    pub fn cell(&self, url: &Url) -> Arc<OnceCell<Arc<RobotsRules>>> {
+        let origin = url.origin().ascii_serialization();
+        let mut origins = self.origins.lock().unwrap_or_else(|e| e.into_inner());
+        origins.entry(origin).or_default().clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn allows(robots: &str, path: &str) -> bool {
+        let url = Url::parse("https://site.example").unwrap().join(path).unwrap();
+        RobotsRules::parse(robots.as_bytes()).allows(&url)
+    }
+
+    #[test]
+    fn our_group_wins_over_the_star_group() {
+        let txt = "User-agent: *\nDisallow: /\n\nUser-agent: backlinks\nDisallow: /private/\n";
+        assert!(allows(txt, "/blog/post"));
+        assert!(!allows(txt, "/private/x"));
+    }
+
+    #[test]
+    fn star_group_applies_without_ours() {
+        let txt = "User-agent: googlebot\nDisallow: /\n\nUser-agent: *\nDisallow: /drafts/\n";
+        assert!(allows(txt, "/blog/"));
+        assert!(!allows(txt, "/drafts/a"));
+    }
+
+    #[test]
+    fn product_token_is_case_insensitive() {
+        assert!(!allows("User-agent: BackLinks\nDisallow: /\n", "/x"));
+    }
+
+    #[test]
+    fn longest_match_wins_and_allow_wins_ties() {
+        let txt = "User-agent: *\nDisallow: /a/\nAllow: /a/b/\nDisallow: /c$\nAllow: /c$\n";
+        assert!(!allows(txt, "/a/x"));
+        assert!(allows(txt, "/a/b/x"));
+        assert!(allows(txt, "/c"));
+    }
+
+    #[test]
+    fn unknown_lines_do_not_end_a_group() {
+        let txt = "User-agent: *\nCrawl-delay: 5\nSitemap: https://site.example/s.xml\nDisallow: /x\n";
+        assert!(!allows(txt, "/x"));
+    }
+
+    #[test]
+    fn failures_disallow_and_missing_files_allow() {
+        let url = Url::parse("https://site.example/a").unwrap();
+        assert!(RobotsRules::AllowAll.allows(&url));
+        assert!(!RobotsRules::DisallowAll {
+            reason: String::new()
+        }
+        .allows(&url));
+    }
+
+    #[test]
+    fn robots_url_keeps_the_origin_only() {
+        let url = Url::parse("https://u:p@site.example:8443/a/b?q=1#f").unwrap();
+        assert_eq!(
+            robots_url(&url).unwrap().as_str(),
+            "https://site.example:8443/robots.txt"
+        );
+    }
+}

@@ -1,0 +1,21 @@
+//! backlinks: a backlink auditor.
+//!
+//! The pipeline, one module per stage:
+//! [`sources`] (inputs) → [`fetch`] (client, politeness, retries, robots.txt) →
+//! [`extract`] (HTML → anchors and page facts) → [`analyze`] (anchor kinds,
+//! summary) → [`report`] (one file per format), driven by [`audit`].
+//! [`cli`] and [`settings`] turn arguments into what a run needs; [`app`] runs it.
+
+pub mod analyze;
+pub mod app;
+pub mod audit;
+pub mod cli;
+pub mod extract;
+pub mod fetch;
+pub mod model;
+pub mod policy;
+pub mod progress;
+pub mod report;
+pub mod settings;
+pub mod sources;
+pub mod target;
