@@ -41,7 +41,7 @@ pub fn anchor_kind(text: &str, image: bool, rules: &AnchorRules) -> AnchorKind {
         AnchorKind::Url
     } else if rules.brands.iter().any(|b| folded.contains(b.as_str())) {
         AnchorKind::Branded
-    } else if rules.keywords.iter().any(|k| folded == *k) {
+    } else if rules.keywords.contains(&folded) {
         AnchorKind::Exact
     } else if rules.keywords.iter().any(|k| folded.contains(k.as_str())) {
         AnchorKind::Partial

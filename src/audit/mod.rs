@@ -50,6 +50,7 @@ pub async fn run(
         anchors: settings.anchors.clone(),
         max_page_size: settings.fetch.max_page_size,
         parsers: Semaphore::new(cores),
+        pages_in_memory: Semaphore::new(settings.fetch.concurrency + cores),
     });
     let total = entries.len();
     progress.start(total);

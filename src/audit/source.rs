@@ -19,6 +19,10 @@ pub struct Context {
     /// Parsing is CPU work: one page per core at a time, so pages waiting to be
     /// parsed stay as bytes, not as trees.
     pub parsers: Semaphore,
+    /// Pages between the start of their fetch and the end of their parse. When
+    /// parsing is the bottleneck this holds fetching back, so bodies do not pile
+    /// up in memory waiting for a parser.
+    pub pages_in_memory: Semaphore,
 }
 
 pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> SourceResult {
@@ -52,6 +56,7 @@ pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Sou
             links: Vec::new(),
         };
     }
+    let _in_memory = ctx.pages_in_memory.acquire().await.map_err(|e| e.to_string());
     let fetched = match &location {
         Location::Http(url) => ctx.fetcher.fetch(url).await,
         Location::File { path, url } => fetch::local::read(path, url, ctx.max_page_size).await,

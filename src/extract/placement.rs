@@ -1,0 +1,239 @@
+//! Where a link sits (its nearest landmark) and whether it is hidden.
+
+use crate::model::Placement;
+use scraper::node::Element;
+use scraper::ElementRef;
+
+/// The placement of the nearest landmark ancestor: an ARIA `role` first, then
+/// the element's name; `content` when no ancestor is a landmark.
+pub(crate) fn placement(link: ElementRef<'_>) -> Placement {
+    link.ancestors()
+        .filter_map(|node| node.value().as_element())
+        .find_map(landmark)
+        .unwrap_or(Placement::Content)
+}
+
+fn landmark(element: &Element) -> Option<Placement> {
+    let by_role = element.attr("role").and_then(|roles| {
+        roles.split_ascii_whitespace().find_map(|role| {
+            [
+                ("navigation", Placement::Navigation),
+                ("banner", Placement::Header),
+                ("contentinfo", Placement::Footer),
+                ("complementary", Placement::Sidebar),
+            ]
+            .into_iter()
+            .find(|(name, _)| role.eq_ignore_ascii_case(name))
+            .map(|(_, placement)| placement)
+        })
+    });
+    by_role.or(match element.name() {
+        "nav" => Some(Placement::Navigation),
+        "header" => Some(Placement::Header),
+        "footer" => Some(Placement::Footer),
+        "aside" => Some(Placement::Sidebar),
+        _ => None,
+    })
+}
+
+/// Whether the link or an ancestor has the `hidden` attribute or an inline style
+/// that hides it.
+pub(crate) fn is_hidden(link: ElementRef<'_>) -> bool {
+    std::iter::once(link.value())
+        .chain(link.ancestors().filter_map(|node| node.value().as_element()))
+        .any(|element| element.attr("hidden").is_some() || element.attr("style").is_some_and(style_hides))
+}
+
+/// Whether an inline style hides its element: `display:none`,
+/// `visibility:hidden`, a zero `font-size` or a zero `opacity`, in any case and
+/// spacing, `!important` or not.
+pub(crate) fn style_hides(style: &str) -> bool {
+    style.split(';').any(|declaration| {
+        let Some((property, value)) = declaration.split_once(':') else {
+            return false;
+        };
+        let property = property.trim_matches(|c: char| c.is_ascii_whitespace());
+        let value: String = value
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let value = value.strip_suffix("!important").unwrap_or(&value);
+        let is = |name: &str| property.eq_ignore_ascii_case(name);
+        (is("display") && value == "none")
+            || (is("visibility") && value == "hidden")
+            || (is("font-size") && is_zero(value, &["", "px", "em", "pt", "rem", "%"]))
+            || (is("opacity") && is_zero(value, &["", "%"]))
+    })
+}
+
+/// Whether `value` is a number equal to zero followed by one of `units`.
+fn is_zero(value: &str, units: &[&str]) -> bool {
+    let unit_start = value
+        .find(|c: char| !matches!(c, '0'..='9' | '.' | '+' | '-'))
+        .unwrap_or(value.len());
+    let (number, unit) = value.split_at(unit_start);
+    units.contains(&unit) && number.parse::<f64>().is_ok_and(|n| n == 0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::{Html, Selector};
+
+    fn with_link<T>(html: &str, check: impl FnOnce(ElementRef<'_>) -> T) -> T {
+        let doc = Html::parse_document(html);
+        let selector = Selector::parse("a#l").expect("valid selector");
+        let link = doc.select(&selector).next().expect("the test page has a#l");
+        check(link)
+    }
+
+    fn placed(html: &str) -> Placement {
+        with_link(html, placement)
+    }
+
+    fn hidden(html: &str) -> bool {
+        with_link(html, is_hidden)
+    }
+
+    #[test]
+    fn landmark_elements_place_links() {
+        assert_eq!(placed("<nav><a id=l href=x>x</a></nav>"), Placement::Navigation);
+        assert_eq!(
+            placed("<header><p><a id=l href=x>x</a></header>"),
+            Placement::Header
+        );
+        assert_eq!(placed("<footer><a id=l href=x>x</a></footer>"), Placement::Footer);
+        assert_eq!(placed("<aside><a id=l href=x>x</a></aside>"), Placement::Sidebar);
+    }
+
+    #[test]
+    fn aria_roles_place_links() {
+        assert_eq!(
+            placed("<div role=navigation><a id=l href=x>x</a></div>"),
+            Placement::Navigation
+        );
+        assert_eq!(
+            placed("<div role=BANNER><a id=l href=x>x</a></div>"),
+            Placement::Header
+        );
+        assert_eq!(
+            placed("<div role=contentinfo><a id=l href=x>x</a></div>"),
+            Placement::Footer
+        );
+        assert_eq!(
+            placed("<ul role='list complementary'><li><a id=l href=x>x</a></ul>"),
+            Placement::Sidebar
+        );
+    }
+
+    #[test]
+    fn nearest_landmark_wins() {
+        assert_eq!(
+            placed("<footer><nav><a id=l href=x>x</a></nav></footer>"),
+            Placement::Navigation
+        );
+        assert_eq!(
+            placed("<nav><footer><a id=l href=x>x</a></footer></nav>"),
+            Placement::Footer
+        );
+        assert_eq!(
+            placed("<aside><div role=banner><a id=l href=x>x</a></div></aside>"),
+            Placement::Header
+        );
+        // A role on the element itself overrides its name.
+        assert_eq!(
+            placed("<nav role=contentinfo><a id=l href=x>x</a></nav>"),
+            Placement::Footer
+        );
+    }
+
+    #[test]
+    fn other_containers_are_content() {
+        assert_eq!(
+            placed("<main><article><a id=l href=x>x</a></article></main>"),
+            Placement::Content
+        );
+        assert_eq!(
+            placed("<div role=main class=nav><a id=l href=x>x</a></div>"),
+            Placement::Content
+        );
+        assert_eq!(
+            placed("<div role=navigationbar><a id=l href=x>x</a></div>"),
+            Placement::Content
+        );
+        // Landmarks that are siblings, not ancestors, do not count.
+        assert_eq!(
+            placed("<nav></nav><a id=l href=x>x</a><footer></footer>"),
+            Placement::Content
+        );
+    }
+
+    #[test]
+    fn hidden_attribute_on_link_or_ancestor() {
+        assert!(hidden("<a id=l href=x hidden>x</a>"));
+        assert!(hidden("<div hidden><p><a id=l href=x>x</a></div>"));
+        assert!(!hidden("<div><a id=l href=x>x</a></div><div hidden></div>"));
+        assert!(!hidden("<div aria-hidden=true><a id=l href=x>x</a></div>"));
+    }
+
+    #[test]
+    fn hiding_styles_on_link_or_ancestor() {
+        assert!(hidden("<a id=l href=x style='display:none'>x</a>"));
+        assert!(hidden(
+            "<div style='color:red; DISPLAY : None !important'><a id=l href=x>x</a></div>"
+        ));
+        assert!(hidden(
+            "<span style='visibility: hidden'><a id=l href=x>x</a></span>"
+        ));
+    }
+
+    #[test]
+    fn style_variants_hide() {
+        for style in [
+            "display:none",
+            "display: none;",
+            "Display:NONE",
+            "display:none!important",
+            "display: none ! important",
+            "visibility:hidden",
+            "visibility : HIDDEN",
+            "font-size:0",
+            "font-size:0px",
+            "font-size: 0em",
+            "font-size:0pt",
+            "font-size:0rem",
+            "font-size:0%",
+            "font-size:0.0px",
+            "font-size: 0 !important",
+            "opacity:0",
+            "opacity:0.0",
+            "opacity: .0",
+            "OPACITY:0 !IMPORTANT",
+            "color: red; opacity: 0",
+        ] {
+            assert!(style_hides(style), "{style:?} should hide");
+        }
+    }
+
+    #[test]
+    fn near_miss_styles_do_not_hide() {
+        for style in [
+            "display: block",
+            "display:inline-none",
+            "visibility:visible",
+            "font-size:0.5em",
+            "font-size:10px",
+            "font-size:0x",
+            "opacity:0.5",
+            "opacity:1",
+            "opacity:0px",
+            "max-opacity:0",
+            "content:'display:none'x",
+            "display",
+            "",
+        ] {
+            assert!(!style_hides(style), "{style:?} should not hide");
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! `extract` on the hand-written pages in `fixtures/extract/`.
+
+use super::*;
+
+macro_rules! fixture {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/extract/", $name))
+    };
+}
+
+fn target(s: &str) -> Target {
+    Target::parse(s).expect("test target parses")
+}
+
+fn run(html: &str, page_url: &str) -> PageExtract {
+    let page_url = Url::parse(page_url).expect("test page URL parses");
+    extract(html, &page_url, &target("github.com"))
+}
+
+fn urls(page: &PageExtract) -> Vec<&str> {
+    page.links.iter().map(|l| l.url.as_str()).collect()
+}
+
+fn link<'a>(page: &'a PageExtract, url: &str) -> &'a RawLink {
+    page.links
+        .iter()
+        .find(|l| l.url == url)
+        .unwrap_or_else(|| panic!("no link to {url} in {:?}", urls(page)))
+}
+
+#[test]
+fn relative_base_resolves_against_the_page_and_first_base_counts() {
+    let page = run(
+        fixture!("base-href-relative.html"),
+        "https://github.com/docs/index.html",
+    );
+    assert_eq!(
+        urls(&page),
+        [
+            "https://github.com/mirror/guide.html",
+            "https://github.com/about",
+            "https://github.com/acme/tool",
+        ]
+    );
+    // Elsewhere, relative links stay off the target.
+    let page = run(
+        fixture!("base-href-relative.html"),
+        "https://example.org/docs/index.html",
+    );
+    assert_eq!(urls(&page), ["https://github.com/acme/tool"]);
+}
+
+#[test]
+fn absolute_base_applies_to_links_before_it_and_non_links_are_skipped() {
+    let page = run(fixture!("base-href-absolute.html"), "https://example.org/notes/");
+    assert_eq!(
+        urls(&page),
+        [
+            "https://github.com/acme/tool/releases",
+            "https://github.com/acme/tool/issues"
+        ]
+    );
+    assert_eq!(page.links[0].anchor_text, "Releases");
+}
+
+#[test]
+fn image_links_take_alt_text_and_areas_are_images() {
+    let page = run(fixture!("image-and-area-links.html"), "https://example.org/");
+    let expect = [
+        ("https://github.com/sponsors/acme", "Sponsor acme", true),
+        ("https://github.com/acme", "", true),
+        ("https://github.com/acme/tool", "Acme on GitHub", false),
+        ("https://github.com/acme/map", "Our repository", true),
+        ("https://github.com/acme/noalt", "", true),
+    ];
+    let got: Vec<(&str, &str, bool)> = page
+        .links
+        .iter()
+        .map(|l| (l.url.as_str(), l.anchor_text.as_str(), l.image))
+        .collect();
+    assert_eq!(got, expect);
+}
+
+#[test]
+fn rel_tokens_and_link_types() {
+    let page = run(fixture!("rel-variants.html"), "https://example.org/");
+    let got: Vec<(Vec<&str>, LinkType)> = page
+        .links
+        .iter()
+        .map(|l| (l.rel.iter().map(String::as_str).collect(), l.link_type))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (vec!["ugc", "nofollow"], LinkType::Ugc),
+            (vec!["sponsored", "nofollow"], LinkType::Sponsored),
+            (vec!["noopener", "noreferrer"], LinkType::Dofollow),
+            (vec![], LinkType::Dofollow),
+            (vec![], LinkType::Dofollow),
+            (vec!["nofollow", "ugc"], LinkType::Ugc),
+        ]
+    );
+}
+
+#[test]
+fn placements_follow_the_nearest_landmark() {
+    let page = run(fixture!("placement-landmarks.html"), "https://example.org/");
+    for (path, placement) in [
+        ("header", Placement::Header),
+        ("header-nav", Placement::Navigation),
+        ("role-nav", Placement::Navigation),
+        ("role-banner", Placement::Header),
+        ("content", Placement::Content),
+        ("aside", Placement::Sidebar),
+        ("role-complementary", Placement::Sidebar),
+        ("footer", Placement::Footer),
+        ("role-contentinfo", Placement::Footer),
+    ] {
+        let url = format!("https://github.com/{path}");
+        assert_eq!(link(&page, &url).placement, placement, "{path}");
+    }
+}
+
+#[test]
+fn hidden_links_and_near_misses() {
+    let page = run(fixture!("hidden-links.html"), "https://example.org/");
+    for (path, hidden) in [
+        ("visible", false),
+        ("attr", true),
+        ("ancestor-attr", true),
+        ("display", true),
+        ("visibility", true),
+        ("font-size", true),
+        ("opacity", true),
+        ("near-display", false),
+        ("near-opacity", false),
+        ("near-font", false),
+    ] {
+        let url = format!("https://github.com/{path}");
+        assert_eq!(link(&page, &url).hidden, hidden, "{path}");
+    }
+}
+
+#[test]
+fn meta_robots_name_is_case_insensitive_and_other_bots_do_not_count() {
+    let page = run(fixture!("meta-robots-nofollow.html"), "https://example.org/");
+    assert_eq!(
+        page.directives,
+        Directives {
+            nofollow: true,
+            noindex: false
+        }
+    );
+    assert_eq!(page.title.as_deref(), Some("Link roundup"));
+}
+
+#[test]
+fn meta_googlebot_none_sets_both_and_empty_title_is_none() {
+    let page = run(fixture!("meta-googlebot-none.html"), "https://example.org/");
+    assert_eq!(
+        page.directives,
+        Directives {
+            nofollow: true,
+            noindex: true
+        }
+    );
+    assert_eq!(page.title, None);
+}
+
+#[test]
+fn page_without_meta_robots_has_no_directives() {
+    let page = run(fixture!("rel-variants.html"), "https://example.org/");
+    assert_eq!(page.directives, Directives::default());
+    assert_eq!(page.title.as_deref(), Some("Comments"));
+}
+
+#[test]
+fn docs_page_keeps_only_target_links_in_order() {
+    let page = run(
+        fixture!("docs-page-few-target-links.html"),
+        "https://acme.example/docs/configuration.html",
+    );
+    assert_eq!(
+        urls(&page),
+        [
+            "https://github.com/acme/tool/issues?q=cli",
+            "https://github.com/acme/tool/issues?q=anchors",
+            "https://github.com/acme/tool/issues?q=markdown",
+            "https://github.com/acme/tool",
+            "https://github.com/acme/tool/blob/main/docs/configuration.rst?plain=1",
+        ]
+    );
+    assert_eq!(
+        page.title.as_deref(),
+        Some("Configuration — Acme Tool 2.3 documentation")
+    );
+    assert_eq!(
+        link(&page, "https://github.com/acme/tool").placement,
+        Placement::Sidebar
+    );
+}
+
+#[test]
+fn url_targets_match_by_path_and_subdomains_count() {
+    let html = r#"<a href="https://github.com/acme/x">x</a><a href="https://gist.github.com/acme/y">y</a>
+        <a href="https://github.com/other">o</a><a href="https://notgithub.com/acme/z">z</a>"#;
+    let page_url = Url::parse("https://example.org/").expect("valid URL");
+    let page = extract(html, &page_url, &target("https://github.com/acme/"));
+    assert_eq!(
+        urls(&page),
+        ["https://github.com/acme/x", "https://gist.github.com/acme/y"]
+    );
+    let page = extract(html, &page_url, &target("github.com"));
+    assert_eq!(
+        urls(&page),
+        [
+            "https://github.com/acme/x",
+            "https://gist.github.com/acme/y",
+            "https://github.com/other"
+        ]
+    );
+}
+
+#[test]
+fn svg_title_is_not_the_page_title() {
+    let page = run(
+        "<body><svg><title>icon</title></svg><a href=https://github.com/>x</a>",
+        "https://example.org/",
+    );
+    assert_eq!(page.title, None);
+    assert_eq!(page.links.len(), 1);
+}
+
+#[test]
+fn first_title_counts_even_when_empty() {
+    let page = run("<title> </title><title>Second</title>", "https://example.org/");
+    assert_eq!(page.title, None);
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let deep = "<div>".repeat(20_000) + "<a href='https://github.com/deep'>deep</a>";
+    let page = run(&deep, "https://example.org/");
+    assert_eq!(urls(&page), ["https://github.com/deep"]);
+    for html in [
+        "",
+        "<a href>",
+        "<a href=\u{0}>",
+        "<base href=\"http://[\"><a href=x>",
+        "<a href='https://github.com/%zz'>",
+    ] {
+        let _ = run(html, "https://example.org/");
+    }
+}

@@ -1,0 +1,189 @@
+//! JSON Lines: one compact object a line, `"type"` first. Sources and their
+//! links are written (and flushed) as results arrive, so `tail -f` follows the
+//! audit and a crash keeps what was written; the summary comes last.
+
+use super::ReportWriter;
+use crate::model::{
+    AuditReport, Link, SourceRecord, SourceResult, Summary, TargetInfo, Tool, SCHEMA_VERSION,
+};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// One line; serde writes the tag first, then the fields in model order.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum Line<'a> {
+    Source(&'a SourceRecord),
+    Link(&'a Link),
+    Summary {
+        schema_version: u32,
+        tool: &'a Tool,
+        target: &'a TargetInfo,
+        started_at: &'a str,
+        finished_at: &'a str,
+        partial: bool,
+        summary: &'a Summary,
+    },
+}
+
+pub(super) struct JsonlWriter {
+    out: Box<dyn Write + Send>,
+    /// Reused between results: one write per result, not one per token.
+    buffer: Vec<u8>,
+}
+
+impl JsonlWriter {
+    pub(super) fn new(out: Box<dyn Write + Send>) -> Self {
+        JsonlWriter {
+            out,
+            buffer: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, line: &Line<'_>) -> io::Result<()> {
+        serde_json::to_writer(&mut self.buffer, line)?;
+        self.buffer.push(b'\n');
+        Ok(())
+    }
+
+    fn write_out(&mut self) -> io::Result<()> {
+        let written = self.out.write_all(&self.buffer).and_then(|()| self.out.flush());
+        self.buffer.clear();
+        written
+    }
+}
+
+impl ReportWriter for JsonlWriter {
+    fn on_result(&mut self, result: &SourceResult) -> io::Result<()> {
+        self.push(&Line::Source(&result.source))?;
+        for link in &result.links {
+            self.push(&Line::Link(link))?;
+        }
+        self.write_out()
+    }
+
+    /// Uses only the report's summary, target and tool: its sources and links
+    /// are empty when JSON Lines is the only report.
+    fn finish(&mut self, report: &AuditReport) -> io::Result<()> {
+        self.push(&Line::Summary {
+            schema_version: SCHEMA_VERSION,
+            tool: &report.tool,
+            target: &report.target,
+            started_at: &report.started_at,
+            finished_at: &report.finished_at,
+            partial: report.partial,
+            summary: &report.summary,
+        })?;
+        self.write_out()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{self, render};
+    use super::super::{mirror, Format, RenderOptions};
+
+    const EXPECTED: &str = "{\"type\":\"source\",\"url\":\"https://blog.example.org/post/1\",\"input\":\"sources.txt:1\",\
+        \"final_url\":\"https://blog.example.org/post/1\",\"status\":\"ok\",\"http_status\":200,\
+        \"error\":null,\"redirects\":[],\"truncated\":false,\"page_nofollow\":false,\
+        \"page_noindex\":false,\"title\":\"Garden, tools & \\\"more\\\"\",\"ip\":\"127.0.0.1\",\
+        \"links\":2}\n\
+        {\"type\":\"link\",\"source_url\":\"https://blog.example.org/post/1\",\
+        \"source_host\":\"blog.example.org\",\"source_domain\":\"example.org\",\
+        \"target_url\":\"https://example.com/\",\"anchor_text\":\"Example\",\"anchor_kind\":\"branded\",\
+        \"rel\":[],\"link_type\":\"dofollow\",\"passes_equity\":true,\"placement\":\"content\",\
+        \"hidden\":false,\"flags\":[],\"toxicity\":0,\"toxic\":false}\n\
+        {\"type\":\"link\",\"source_url\":\"https://blog.example.org/post/1\",\
+        \"source_host\":\"blog.example.org\",\"source_domain\":\"example.org\",\
+        \"target_url\":\"https://example.com/shop?a=1|2\",\"anchor_text\":\"=best garden tools\",\
+        \"anchor_kind\":\"exact\",\"rel\":[\"nofollow\",\"noopener\"],\"link_type\":\"nofollow\",\
+        \"passes_equity\":false,\"placement\":\"footer\",\"hidden\":true,\"flags\":[\"hidden-link\",\
+        \"exact-match-anchor\"],\"toxicity\":60,\"toxic\":true}\n\
+        {\"type\":\"source\",\"url\":\"https://news.example.net/a\",\"input\":\"sources.txt:2\",\
+        \"final_url\":\"https://news.example.net/a\",\"status\":\"no-link\",\"http_status\":200,\
+        \"error\":null,\"redirects\":[],\"truncated\":false,\"page_nofollow\":false,\
+        \"page_noindex\":false,\"title\":null,\"ip\":\"127.0.0.2\",\"links\":0}\n\
+        {\"type\":\"source\",\"url\":\"https://gone.test.org/x\",\"input\":\"sources.txt:3\",\
+        \"final_url\":\"https://gone.test.org/x\",\"status\":\"http-error\",\"http_status\":404,\
+        \"error\":\"HTTP 404 Not Found\",\"redirects\":[\"http://gone.test.org/x\"],\
+        \"truncated\":false,\"page_nofollow\":false,\"page_noindex\":false,\"title\":null,\
+        \"ip\":null,\"links\":0}\n\
+        {\"type\":\"summary\",\"schema_version\":1,\"tool\":{\"name\":\"backlinks\",\
+        \"version\":\"0.1.0\"},\"target\":{\"input\":\"example.com\",\"host\":\"example.com\",\
+        \"path_prefix\":\"/\"},\"started_at\":\"2025-01-02T03:04:05Z\",\"finished_at\":\"2025-01-02T03:04:09Z\",\
+        \"partial\":false,\"summary\":{\"sources\":{\"total\":3,\"by_status\":{\"ok\":1,\
+        \"no-link\":1,\"http-error\":1,\"blocked\":0,\"unreachable\":0,\"robots-blocked\":0,\
+        \"not-html\":0,\"invalid\":0,\"internal\":0}},\"backlinks\":2,\"referring_pages\":1,\
+        \"referring_domains\":1,\"link_types\":{\"dofollow\":1,\"nofollow\":1,\
+        \"ugc\":0,\"sponsored\":0},\"passes_equity\":1,\"toxic\":1,\"anchors\":{\"unique\":2,\
+        \"diversity\":1.0,\"exact_share\":0.5,\"over_optimized\":true,\"kinds\":{\"image\":0,\
+        \"empty\":0,\"url\":0,\"branded\":1,\"exact\":1,\"partial\":0,\"generic\":0,\
+        \"other\":0},\"top\":[{\"text\":\"=best garden tools\",\"count\":1,\"share\":0.5},\
+        {\"text\":\"example\",\"count\":1,\"share\":0.5}]},\"top_domains\":[{\"domain\":\"example.org\",\
+        \"links\":2}]}}\n";
+
+    #[test]
+    fn streams_sources_and_links_then_the_summary() {
+        assert_eq!(render(Format::Jsonl), EXPECTED);
+    }
+
+    #[test]
+    fn lines_follow_arrival_order() {
+        let mut results = fixture::results();
+        results.reverse();
+        let options = RenderOptions {
+            width: 80,
+            color: false,
+        };
+        let out = fixture::render_with(Format::Jsonl, options, &results, &fixture::empty_report());
+        let urls: Vec<&str> = out
+            .lines()
+            .filter(|l| l.starts_with(r#"{"type":"source""#))
+            .map(|l| l.split('"').nth(7).unwrap())
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                "https://gone.test.org/x",
+                "https://news.example.net/a",
+                "https://blog.example.org/post/1"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_line_matches_the_contract_mirror() {
+        let out = render(Format::Jsonl);
+        let lines: Vec<mirror::JsonLine> = out
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+            .collect();
+        assert!(matches!(lines[0], mirror::JsonLine::Source(_)));
+        assert!(matches!(lines[1], mirror::JsonLine::Link(_)));
+        assert!(matches!(lines.last(), Some(mirror::JsonLine::Summary(_))));
+        assert_eq!(lines.len(), 3 + 2 + 1);
+    }
+
+    #[test]
+    fn the_mirror_refuses_a_line_with_an_unknown_key_or_type() {
+        let out = render(Format::Jsonl);
+        let parses = |line: &str| serde_json::from_str::<mirror::JsonLine>(line).is_ok();
+        let source = out.lines().next().unwrap();
+        assert!(parses(source));
+        assert!(!parses(&source.replacen(
+            r#""links":2"#,
+            r#""links":2,"extra":1"#,
+            1
+        )));
+        assert!(!parses(&source.replacen(
+            r#""type":"source""#,
+            r#""type":"link""#,
+            1
+        )));
+        assert!(!parses(&source.replacen(
+            r#""type":"source""#,
+            r#""type":"page""#,
+            1
+        )));
+    }
+}

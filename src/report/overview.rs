@@ -1,0 +1,300 @@
+//! What a person reads, whether as a terminal table or as Markdown: the
+//! summary figures in words, the links worst first, and every source without
+//! a backlink with the reason. Text here is raw; each renderer escapes it.
+
+use crate::model::{AuditReport, Link, SourceRecord, SourceStatus, Summary, TargetInfo};
+use std::cmp::Reverse;
+
+pub(super) struct Overview<'a> {
+    pub report: &'a AuditReport,
+    /// The target as a person writes it: `example.com` or `example.com/blog/`.
+    pub target: String,
+    /// Summary rows: a label and its value in words.
+    pub facts: Vec<(&'static str, String)>,
+    /// Worst first: see `worst_first`.
+    pub links: Vec<&'a Link>,
+    /// Sources fetched and parsed without a link to the target, in input order.
+    pub without_link: Vec<&'a SourceRecord>,
+    /// Sources we could not see (every status but `ok` and `no-link`), in input order.
+    pub unchecked: Vec<&'a SourceRecord>,
+}
+
+impl<'a> Overview<'a> {
+    pub fn new(report: &'a AuditReport) -> Self {
+        Overview {
+            report,
+            target: target_label(&report.target),
+            facts: facts(&report.summary),
+            links: worst_first(&report.links),
+            without_link: report
+                .sources
+                .iter()
+                .filter(|s| s.status == SourceStatus::NoLink)
+                .collect(),
+            unchecked: report
+                .sources
+                .iter()
+                .filter(|s| !matches!(s.status, SourceStatus::Ok | SourceStatus::NoLink))
+                .collect(),
+        }
+    }
+
+    pub fn title(&self) -> String {
+        format!("Backlink audit of {}", self.target)
+    }
+
+    /// Said instead of the anchors and links when there are none.
+    pub fn no_backlinks(&self) -> String {
+        let total = self.report.summary.sources.total;
+        format!(
+            "No backlinks to {} found in {}.",
+            self.target,
+            plural(total, "source")
+        )
+    }
+
+    pub const PARTIAL: &'static str = "Partial audit: it was interrupted before every source was checked.";
+}
+
+fn target_label(target: &TargetInfo) -> String {
+    if target.path_prefix.is_empty() || target.path_prefix == "/" {
+        target.host.clone()
+    } else {
+        format!("{}{}", target.host, target.path_prefix)
+    }
+}
+
+/// Toxic links first, then by toxicity, then those that pass equity (the risk
+/// is theirs), then in input order.
+fn worst_first(links: &[Link]) -> Vec<&Link> {
+    let mut sorted: Vec<&Link> = links.iter().collect();
+    sorted.sort_by_key(|l| (Reverse(l.toxic), Reverse(l.toxicity), Reverse(l.passes_equity)));
+    sorted
+}
+
+fn facts(summary: &Summary) -> Vec<(&'static str, String)> {
+    let backlinks = summary.backlinks;
+    let statuses = counted(
+        SourceStatus::ALL
+            .iter()
+            .map(|&s| (summary.sources.by_status.get(s), s.as_str())),
+    );
+    let link_types = &summary.link_types;
+    let kinds = &summary.anchors.kinds;
+    let diversity = match summary.anchors.diversity {
+        Some(diversity) => format!("{diversity:.2}"),
+        None => "n/a (fewer than 2 backlinks)".to_string(),
+    };
+    let mut exact_share = percent(summary.anchors.exact_share);
+    if summary.anchors.over_optimized {
+        exact_share.push_str(" (over-optimized)");
+    }
+    vec![
+        ("Sources", format!("{} ({statuses})", summary.sources.total)),
+        ("Backlinks", backlinks.to_string()),
+        ("Referring pages", summary.referring_pages.to_string()),
+        ("Referring domains", summary.referring_domains.to_string()),
+        (
+            "Link types",
+            counted([
+                (link_types.dofollow, "dofollow"),
+                (link_types.nofollow, "nofollow"),
+                (link_types.ugc, "ugc"),
+                (link_types.sponsored, "sponsored"),
+            ]),
+        ),
+        ("Passes equity", share_of(summary.passes_equity, backlinks)),
+        ("Toxic", share_of(summary.toxic, backlinks)),
+        ("Anchor diversity", diversity),
+        ("Exact-match anchors", exact_share),
+        (
+            "Anchor kinds",
+            counted([
+                (kinds.branded, "branded"),
+                (kinds.exact, "exact"),
+                (kinds.partial, "partial"),
+                (kinds.generic, "generic"),
+                (kinds.url, "url"),
+                (kinds.image, "image"),
+                (kinds.empty, "empty"),
+                (kinds.other, "other"),
+            ]),
+        ),
+    ]
+}
+
+/// `1 ok, 2 no-link`: the non-zero counts, or `none`.
+fn counted(counts: impl IntoIterator<Item = (usize, &'static str)>) -> String {
+    let words: Vec<String> = counts
+        .into_iter()
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, word)| format!("{n} {word}"))
+        .collect();
+    if words.is_empty() {
+        "none".to_string()
+    } else {
+        words.join(", ")
+    }
+}
+
+/// `1 of 2 (50.0%)`, or `0` when there is nothing to share.
+fn share_of(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        return part.to_string();
+    }
+    let share = part as f64 / whole as f64;
+    format!("{part} of {whole} ({})", percent(share))
+}
+
+/// A share from 0 to 1 as a percentage with one decimal.
+pub(super) fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+pub(super) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Anchor text, or what stands for it when there is none.
+pub(super) fn anchor_label(text: &str) -> &str {
+    if text.is_empty() {
+        "(no text)"
+    } else {
+        text
+    }
+}
+
+/// Why a source could not be checked: its error, else what its status says.
+pub(super) fn reason(source: &SourceRecord) -> String {
+    if let Some(error) = source.error.as_deref().filter(|e| !e.trim().is_empty()) {
+        return error.to_string();
+    }
+    let http = |what: &str| match source.http_status {
+        Some(code) => format!("{what} (HTTP {code})"),
+        None => what.to_string(),
+    };
+    match source.status {
+        SourceStatus::Ok => "backlinks found".to_string(),
+        SourceStatus::NoLink => "no link to the target".to_string(),
+        SourceStatus::HttpError => http("HTTP error"),
+        SourceStatus::Blocked => http("the site refused the request"),
+        SourceStatus::Unreachable => "unreachable".to_string(),
+        SourceStatus::RobotsBlocked => "disallowed by robots.txt".to_string(),
+        SourceStatus::NotHtml => "not an HTML page".to_string(),
+        SourceStatus::Invalid => "not a usable URL".to_string(),
+        SourceStatus::Internal => "on the target's own site".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::fixture::{link, report, report_without_links, results};
+
+    #[test]
+    fn links_come_toxic_first_then_by_toxicity_then_equity_then_input_order() {
+        let mk = |name: &str, toxicity: u8, toxic: bool, equity: bool| Link {
+            toxicity,
+            toxic,
+            passes_equity: equity,
+            ..link(name)
+        };
+        let links = [
+            mk("clean", 0, false, true),
+            mk("mild", 30, false, true),
+            mk("toxic-nofollow", 70, true, false),
+            mk("toxic-followed", 70, true, true),
+            mk("worst", 90, true, true),
+            mk("clean-2", 0, false, true),
+            mk("mild-nofollow", 30, false, false),
+        ];
+        let order: Vec<&str> = worst_first(&links)
+            .iter()
+            .map(|l| l.anchor_text.as_str())
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "worst",
+                "toxic-followed",
+                "toxic-nofollow",
+                "mild",
+                "mild-nofollow",
+                "clean",
+                "clean-2"
+            ]
+        );
+    }
+
+    #[test]
+    fn facts_speak_the_summary() {
+        let report = report(&results());
+        let overview = Overview::new(&report);
+        let fact = |label: &str| {
+            overview
+                .facts
+                .iter()
+                .find(|(l, _)| *l == label)
+                .map(|(_, v)| v.as_str())
+                .unwrap()
+        };
+        assert_eq!(fact("Sources"), "3 (1 ok, 1 no-link, 1 http-error)");
+        assert_eq!(fact("Link types"), "1 dofollow, 1 nofollow");
+        assert_eq!(fact("Passes equity"), "1 of 2 (50.0%)");
+        assert_eq!(fact("Toxic"), "1 of 2 (50.0%)");
+        assert_eq!(fact("Anchor diversity"), "1.00");
+        assert_eq!(fact("Exact-match anchors"), "50.0% (over-optimized)");
+        assert_eq!(fact("Anchor kinds"), "1 branded, 1 exact");
+        assert_eq!(overview.without_link.len(), 1);
+        assert_eq!(overview.unchecked.len(), 1);
+    }
+
+    #[test]
+    fn an_audit_without_links_says_so() {
+        let report = report_without_links();
+        let overview = Overview::new(&report);
+        assert_eq!(
+            overview.no_backlinks(),
+            "No backlinks to example.com found in 2 sources."
+        );
+        let fact = |label: &str| {
+            overview
+                .facts
+                .iter()
+                .find(|(l, _)| *l == label)
+                .unwrap()
+                .1
+                .clone()
+        };
+        assert_eq!(fact("Link types"), "none");
+        assert_eq!(fact("Toxic"), "0");
+        assert_eq!(fact("Anchor diversity"), "n/a (fewer than 2 backlinks)");
+    }
+
+    #[test]
+    fn a_url_target_shows_its_path() {
+        let mut report = report_without_links();
+        report.target.path_prefix = "/blog/".to_string();
+        report.summary.sources.total = 1;
+        let overview = Overview::new(&report);
+        assert_eq!(
+            overview.no_backlinks(),
+            "No backlinks to example.com/blog/ found in 1 source."
+        );
+    }
+
+    #[test]
+    fn a_reason_is_the_error_or_the_status_in_words() {
+        let mut source = report(&results()).sources[2].clone();
+        assert_eq!(reason(&source), "HTTP 404 Not Found");
+        source.error = None;
+        assert_eq!(reason(&source), "HTTP error (HTTP 404)");
+        source.status = SourceStatus::RobotsBlocked;
+        source.http_status = None;
+        assert_eq!(reason(&source), "disallowed by robots.txt");
+    }
+}

@@ -1,0 +1,24 @@
+//! End-to-end tests of the `backlinks` binary against a local HTTP server.
+//! One test binary (STYLE.md: link time); one module per area of the spec.
+
+#[path = "../contract/mirror.rs"]
+mod mirror;
+
+mod run;
+mod server;
+
+mod content;
+mod contract;
+mod demo;
+mod directives;
+mod exit_codes;
+mod extraction;
+mod fetching;
+mod formats;
+mod json_format;
+mod outputs;
+mod robots;
+mod server_selftest;
+mod source_inputs;
+mod statuses;
+mod targets;
