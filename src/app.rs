@@ -3,6 +3,7 @@
 
 use crate::audit::{self, Progress, Silent};
 use crate::cli::{AuditArgs, Cli, Command};
+use crate::disavow::PendingDisavow;
 use crate::model::{AuditReport, SourceStatus};
 use crate::progress::Bar;
 use crate::report::{self, atomic::AtomicFile, RenderOptions, ReportWriter};
@@ -23,11 +24,20 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Audit(args) => audit(*args),
+        Command::Init(args) => {
+            crate::config::init::write(&args.path, args.force).map_err(|e| UsageError(e.to_string()))?;
+            eprintln!(
+                "wrote `{}`: every setting with its default, commented out; remove the `#` to change one",
+                args.path.display()
+            );
+            Ok(Outcome::Clean)
+        }
     }
 }
 
 fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
-    let settings = Settings::from_args(args)?;
+    let config = crate::config::ConfigFile::load(args.config.as_deref()).map_err(UsageError::from)?;
+    let settings = Settings::from_args(args, config.as_ref())?;
     let entries = sources::load(
         &settings.source_args,
         &settings.source_files,
@@ -59,6 +69,11 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         })?;
         files.push((file, *format));
     }
+    let disavow = settings
+        .disavow
+        .as_deref()
+        .map(PendingDisavow::open)
+        .transpose()?;
     let mut writers: Vec<Box<dyn ReportWriter>> = Vec::new();
     if let Some(format) = settings.stdout_format {
         writers.push(report::writer(
@@ -78,7 +93,8 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         .stdout_format
         .iter()
         .chain(settings.outputs.iter().map(|(_, f)| f))
-        .any(|f| f.needs_full_report());
+        .any(|f| f.needs_full_report())
+        || disavow.is_some();
     let show_progress = settings.stdout_format.is_some() && io::stderr().is_terminal();
     let progress: Box<dyn Progress> = if show_progress {
         Box::new(Bar::new())
@@ -97,6 +113,9 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
     drop(writers);
     for (file, _) in files {
         file.commit().context("cannot finish writing a report file")?;
+    }
+    if let Some(disavow) = disavow {
+        disavow.finish(&report, &mut io::stderr().lock())?;
     }
     print_hints(&report);
     let failures = crate::policy::failures(&settings.fail_on, &report.summary);

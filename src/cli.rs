@@ -1,6 +1,10 @@
 //! Command-line arguments, as parsed by clap. Nothing here has behaviour: values are
-//! merged and validated into [`crate::settings`] before any work starts.
+//! merged with the settings file and validated into [`crate::settings`] before any
+//! work starts. A setting with a default is an `Option` here, so the merge can tell
+//! a value given on the command line (it replaces the file's) from one left out;
+//! the defaults live in [`crate::config::defaults`] and `--help` shows them.
 
+use crate::config::defaults::{self, help};
 use crate::report::Format;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -21,6 +25,19 @@ pub struct Cli {
 pub enum Command {
     /// Fetch the sources and report every link to TARGET.
     Audit(Box<AuditArgs>),
+    /// Write a starting settings file: every setting with its default, commented out.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Where to write it.
+    #[arg(long, value_name = "FILE", default_value = defaults::CONFIG_FILE)]
+    pub path: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -48,13 +65,17 @@ pub struct AuditArgs {
     /// Exit 1 when a condition holds: toxic, missing, nofollow (comma separated, repeatable).
     #[arg(long = "fail-on", value_name = "LIST", value_delimiter = ',')]
     pub fail_on: Vec<String>,
+
+    /// Settings file; values given on the command line replace the file's
+    /// [default: backlinks.toml in the current directory, if there is one].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Report format on standard output.
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    #[arg(long, value_enum, help = help("Report format on standard output", defaults::FORMAT))]
+    pub format: Option<Format>,
 
     /// Also write a report to FILE, format by extension (.csv .json .jsonl .ndjson .md .txt). Repeatable.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -67,41 +88,56 @@ pub struct OutputArgs {
     /// Show the full error chain of failed fetches.
     #[arg(short, long)]
     pub verbose: bool,
+
+    /// Add the referring domains of toxic links to a disavow file in Google's format;
+    /// an existing file keeps every line and gains a dated block of new domains.
+    #[arg(long, value_name = "FILE")]
+    pub disavow: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct FetchArgs {
-    /// Requests in flight in all.
-    #[arg(long, value_name = "N", default_value_t = 32)]
-    pub concurrency: usize,
+    #[arg(long, value_name = "N", help = help("Requests in flight in all", defaults::CONCURRENCY))]
+    pub concurrency: Option<usize>,
 
-    /// Requests in flight to one host.
-    #[arg(long = "per-host", value_name = "N", default_value_t = 2)]
-    pub per_host: usize,
+    #[arg(long = "per-host", value_name = "N", help = help("Requests in flight to one host", defaults::PER_HOST))]
+    pub per_host: Option<usize>,
 
-    /// Minimum gap between the starts of two requests to one host, in milliseconds.
-    #[arg(long, value_name = "MS", default_value_t = 0)]
-    pub delay: u64,
+    #[arg(long, value_name = "MS", help = help(
+        "Minimum gap between the starts of two requests to one host, in milliseconds",
+        defaults::DELAY_MS,
+    ))]
+    pub delay: Option<u64>,
 
-    /// Time allowed for one request, body included, in seconds (fractions allowed).
-    #[arg(long, value_name = "SECS", default_value_t = 20.0)]
-    pub timeout: f64,
+    #[arg(long, value_name = "SECS", help = help(
+        "Time allowed for one request, body included, in seconds (fractions allowed)",
+        defaults::TIMEOUT_SECS,
+    ))]
+    pub timeout: Option<f64>,
 
-    /// Retries after a time-out, a connection error, 429, 502, 503 or 504.
-    #[arg(long, value_name = "N", default_value_t = 2)]
-    pub retries: u32,
+    #[arg(long, value_name = "N", help = help(
+        "Retries after a time-out, a connection error, 429, 502, 503 or 504",
+        defaults::RETRIES,
+    ))]
+    pub retries: Option<u32>,
 
-    /// First wait before a retry, in milliseconds; doubled each time, capped at the timeout.
-    #[arg(long, value_name = "MS", default_value_t = 500)]
-    pub backoff: u64,
+    #[arg(long, value_name = "MS", help = help(
+        "First wait before a retry, in milliseconds; doubled each time, capped at the timeout",
+        defaults::BACKOFF_MS,
+    ))]
+    pub backoff: Option<u64>,
 
-    /// Redirects followed before giving up (status `unreachable`).
-    #[arg(long = "max-redirects", value_name = "N", default_value_t = 10)]
-    pub max_redirects: usize,
+    #[arg(long = "max-redirects", value_name = "N", help = help(
+        "Redirects followed before giving up (status `unreachable`)",
+        defaults::MAX_REDIRECTS,
+    ))]
+    pub max_redirects: Option<usize>,
 
-    /// Bytes of decoded body read per page (suffixes K, M, KiB, MiB allowed); the rest is skipped and the source marked truncated.
-    #[arg(long = "max-page-size", value_name = "BYTES", default_value = "5MiB")]
-    pub max_page_size: String,
+    #[arg(long = "max-page-size", value_name = "BYTES", help = help(
+        "Bytes of decoded body read per page (suffixes K, M, KiB, MiB allowed); the rest is skipped and the source marked truncated",
+        defaults::size_text(defaults::MAX_PAGE_SIZE),
+    ))]
+    pub max_page_size: Option<String>,
 
     /// The User-Agent header sent [default: backlinks/VERSION].
     #[arg(long = "user-agent", value_name = "TEXT")]
@@ -121,4 +157,12 @@ pub struct AnalysisArgs {
     /// A money keyword: anchors equal to it are `exact`, containing it `partial`. Repeatable.
     #[arg(long, value_name = "TERM")]
     pub keyword: Vec<String>,
+
+    /// A spam term, added to the built-in list (gambling, pharma, ...). Repeatable.
+    #[arg(long = "spam-term", value_name = "TERM")]
+    pub spam_term: Vec<String>,
+
+    /// A top-level domain to flag as `suspicious-tld`, added to the built-in list. Repeatable.
+    #[arg(long = "suspicious-tld", value_name = "TLD")]
+    pub suspicious_tld: Vec<String>,
 }

@@ -10,6 +10,8 @@ pub mod analyze;
 pub mod app;
 pub mod audit;
 pub mod cli;
+pub mod config;
+pub mod disavow;
 pub mod extract;
 pub mod fetch;
 pub mod model;

@@ -1,13 +1,18 @@
-//! Arguments merged and validated into the settings an audit runs with. After
-//! this point nothing is optional that has a default.
+//! The command line and the settings file merged and validated into the settings
+//! an audit runs with. A value given on the command line replaces the file's
+//! (lists too); what neither gives takes its default from
+//! [`crate::config::defaults`]. After this point nothing is optional that has a default.
 
-use crate::analyze::AnchorRules;
+use crate::analyze::{AnalysisConfig, AnchorRules, Scoring};
 use crate::cli::AuditArgs;
+use crate::config::{defaults, ConfigError, ConfigFile, FileSettings, Origin};
 use crate::fetch::FetchConfig;
 use crate::report::Format;
 use crate::target::Target;
+use clap::ValueEnum;
 use std::path::PathBuf;
 use std::time::Duration;
+use toml::Spanned;
 
 /// A condition that makes the audit exit with 1 (`--fail-on`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +31,8 @@ impl FailOn {
             "toxic" => Ok(FailOn::Toxic),
             "missing" => Ok(FailOn::Missing),
             "nofollow" => Ok(FailOn::Nofollow),
-            "lost" => Err("`--fail-on lost` needs the audit history, which this version does not keep yet; use `--fail-on missing` to fail when a listed source has no link".into()),
-            other => Err(format!("`--fail-on {other}` is not a condition: use toxic, missing or nofollow (comma separated)")),
+            "lost" => Err("`lost` needs the audit history, which this version does not keep yet; use `missing` to fail when a listed source has no link".into()),
+            other => Err(format!("`{other}` is not a condition: use toxic, missing or nofollow (comma separated)")),
         }
     }
 }
@@ -38,11 +43,16 @@ pub struct Settings {
     pub source_args: Vec<String>,
     pub source_files: Vec<String>,
     pub fetch: FetchConfig,
+    /// Brand terms, keywords, extra spam terms and TLDs, weights and thresholds.
+    pub analysis: AnalysisConfig,
+    /// The anchor rules of `analysis` (what the audit reads until it takes `analysis`).
     pub anchors: AnchorRules,
     /// The report on standard output; `None` with `--quiet`.
     pub stdout_format: Option<Format>,
     pub outputs: Vec<(PathBuf, Format)>,
     pub fail_on: Vec<FailOn>,
+    /// `--disavow FILE`: where the referring domains of toxic links are added.
+    pub disavow: Option<PathBuf>,
 }
 
 /// A usage error: exit code 2, with a message that says what to do.
@@ -50,65 +60,254 @@ pub struct Settings {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+impl From<ConfigError> for UsageError {
+    fn from(error: ConfigError) -> Self {
+        UsageError(error.to_string())
+    }
+}
+
 impl Settings {
-    pub fn from_args(args: AuditArgs) -> Result<Settings, UsageError> {
-        let usage = |m: String| UsageError(m);
-        let target = Target::parse(&args.target).map_err(|e| usage(e.to_string()))?;
-        let f = &args.fetch;
-        if f.concurrency == 0 || f.per_host == 0 {
-            return Err(usage("--concurrency and --per-host must be at least 1".into()));
-        }
-        if !(f.timeout.is_finite() && f.timeout > 0.0) {
-            return Err(usage(format!(
-                "--timeout {} is not a positive number of seconds",
-                f.timeout
-            )));
-        }
-        let max_page_size = parse_size(&f.max_page_size).map_err(usage)?;
-        let fetch = FetchConfig {
-            user_agent: f
-                .user_agent
-                .clone()
-                .unwrap_or_else(|| format!("backlinks/{}", env!("CARGO_PKG_VERSION"))),
-            timeout: Duration::from_secs_f64(f.timeout),
-            retries: f.retries,
-            backoff: Duration::from_millis(f.backoff),
-            max_redirects: f.max_redirects,
-            max_page_size,
-            concurrency: f.concurrency,
-            per_host: f.per_host,
-            delay: Duration::from_millis(f.delay),
-            obey_robots: !f.ignore_robots,
-            verbose: args.output.verbose,
-        };
+    /// Merges the command line with the settings file, if any, and checks every value.
+    pub fn from_args(args: AuditArgs, file: Option<&ConfigFile>) -> Result<Settings, UsageError> {
+        let target = Target::parse(&args.target).map_err(|e| UsageError(e.to_string()))?;
+        let fetch = fetch_config(&args, file)?;
+        let analysis = analysis_config(&args, file, &target)?;
+
         let mut outputs = Vec::new();
         for path in &args.output.outputs {
-            let format = Format::from_path(path).map_err(usage)?;
+            let format = Format::from_path(path).map_err(UsageError)?;
             outputs.push((path.clone(), format));
         }
+        let format = match args.output.format {
+            Some(format) => format,
+            None => match from_file("format", file, |v| &v.format) {
+                Some((name, origin)) => parse_format(&name).map_err(|m| UsageError(origin.locate(m)))?,
+                None => parse_format(defaults::FORMAT).map_err(UsageError)?,
+            },
+        };
         let mut fail_on = Vec::new();
-        for word in args.fail_on.iter().filter(|w| !w.trim().is_empty()) {
-            let condition = FailOn::parse(word).map_err(usage)?;
-            if !fail_on.contains(&condition) {
-                fail_on.push(condition);
+        if let Some((words, origin)) = choose_list("fail-on", args.fail_on, file, |v| &v.fail_on) {
+            // Each entry may itself be a comma separated list, in the file as on the command line.
+            for word in words
+                .iter()
+                .flat_map(|w| w.split(','))
+                .filter(|w| !w.trim().is_empty())
+            {
+                let condition = FailOn::parse(word).map_err(|m| UsageError(origin.locate(m)))?;
+                if !fail_on.contains(&condition) {
+                    fail_on.push(condition);
+                }
             }
         }
-        let brands = if args.analysis.brand.is_empty() {
-            vec![default_brand(&target)]
-        } else {
-            args.analysis.brand.clone()
-        };
         Ok(Settings {
-            anchors: AnchorRules::new(&brands, &args.analysis.keyword),
+            anchors: AnchorRules::new(&analysis.brands, &analysis.keywords),
+            analysis,
             target,
             source_args: args.sources,
             source_files: args.source_files,
             fetch,
-            stdout_format: (!args.output.quiet).then_some(args.output.format),
+            stdout_format: (!args.output.quiet).then_some(format),
             outputs,
             fail_on,
+            disavow: args.output.disavow,
         })
     }
+}
+
+fn fetch_config(args: &AuditArgs, file: Option<&ConfigFile>) -> Result<FetchConfig, UsageError> {
+    let f = &args.fetch;
+    let at_least_one = |choice: Option<(usize, Origin)>, default: usize| match choice {
+        Some((0, origin)) => Err(UsageError(origin.locate("must be at least 1"))),
+        Some((n, _)) => Ok(n),
+        None => Ok(default),
+    };
+    let concurrency = at_least_one(
+        choose("concurrency", f.concurrency, file, |v| &v.concurrency),
+        defaults::CONCURRENCY,
+    )?;
+    let per_host = at_least_one(
+        choose("per-host", f.per_host, file, |v| &v.per_host),
+        defaults::PER_HOST,
+    )?;
+    let timeout = match choose("timeout", f.timeout, file, |v| &v.timeout) {
+        Some((secs, origin)) => seconds(secs).map_err(|m| UsageError(origin.locate(m)))?,
+        None => Duration::from_secs_f64(defaults::TIMEOUT_SECS),
+    };
+    let max_page_size = match f.max_page_size.clone() {
+        Some(text) => parse_size(&text).map_err(|m| UsageError(Origin::Flag("max-page-size").locate(m)))?,
+        None => match from_file("max-page-size", file, |v| &v.max_page_size) {
+            Some((size, origin)) => parse_size(&size.as_text()).map_err(|m| UsageError(origin.locate(m)))?,
+            None => defaults::MAX_PAGE_SIZE,
+        },
+    };
+    let value = |choice: Option<(u64, Origin)>, default: u64| choice.map_or(default, |(v, _)| v);
+    Ok(FetchConfig {
+        user_agent: choose("user-agent", f.user_agent.clone(), file, |v| &v.user_agent)
+            .map_or_else(defaults::user_agent, |(ua, _)| ua),
+        timeout,
+        retries: choose("retries", f.retries, file, |v| &v.retries).map_or(defaults::RETRIES, |(n, _)| n),
+        backoff: Duration::from_millis(value(
+            choose("backoff", f.backoff, file, |v| &v.backoff),
+            defaults::BACKOFF_MS,
+        )),
+        max_redirects: choose("max-redirects", f.max_redirects, file, |v| &v.max_redirects)
+            .map_or(defaults::MAX_REDIRECTS, |(n, _)| n),
+        max_page_size,
+        concurrency,
+        per_host,
+        delay: Duration::from_millis(value(
+            choose("delay", f.delay, file, |v| &v.delay),
+            defaults::DELAY_MS,
+        )),
+        // A switch can only turn this on; the file's `ignore-robots = true` stands.
+        obey_robots: !(f.ignore_robots
+            || from_file("ignore-robots", file, |v| &v.ignore_robots).is_some_and(|(on, _)| on)),
+        verbose: args.output.verbose,
+    })
+}
+
+fn analysis_config(
+    args: &AuditArgs,
+    file: Option<&ConfigFile>,
+    target: &Target,
+) -> Result<AnalysisConfig, UsageError> {
+    let a = &args.analysis;
+    let list = |key, flag: &Vec<String>, get: FileList| {
+        choose_list(key, flag.clone(), file, get).map_or_else(Vec::new, |(terms, _)| terms)
+    };
+    let mut brands = list("brand", &a.brand, |v| &v.brand);
+    if brands.is_empty() {
+        brands = vec![default_brand(target)];
+    }
+    let keywords = list("keyword", &a.keyword, |v| &v.keyword);
+    let extra_spam_terms = normalize_terms(list("spam-term", &a.spam_term, |v| &v.spam_term));
+    let suspicious_tlds = match choose_list("suspicious-tld", a.suspicious_tld.clone(), file, |v| {
+        &v.suspicious_tld
+    }) {
+        Some((tlds, origin)) => normalize_tlds(&tlds).map_err(|m| UsageError(origin.locate(m)))?,
+        None => Vec::new(),
+    };
+    let mut scoring = Scoring::default();
+    if let Some(file) = file {
+        for (flag, weight) in &file.values.weights {
+            scoring
+                .set_weight(flag, *weight.get_ref())
+                .map_err(|m| UsageError(file_origin(file, &format!("weights.{flag}"), weight).locate(m)))?;
+        }
+        for (name, value) in &file.values.thresholds {
+            scoring
+                .set_threshold(name, *value.get_ref())
+                .map_err(|m| UsageError(file_origin(file, &format!("thresholds.{name}"), value).locate(m)))?;
+        }
+    }
+    Ok(AnalysisConfig {
+        brands,
+        keywords,
+        extra_spam_terms,
+        suspicious_tlds,
+        scoring,
+    })
+}
+
+/// Reads one key of the settings file.
+type FileValue<T> = for<'v> fn(&'v FileSettings) -> &'v Option<Spanned<T>>;
+type FileList = FileValue<Vec<String>>;
+
+/// The command line's value if given, else the file's, with where it came from.
+fn choose<'a, T: Clone>(
+    key: &'static str,
+    flag: Option<T>,
+    file: Option<&'a ConfigFile>,
+    get: FileValue<T>,
+) -> Option<(T, Origin<'a>)> {
+    match flag {
+        Some(value) => Some((value, Origin::Flag(key))),
+        None => from_file(key, file, get),
+    }
+}
+
+/// A list: the command line's replaces the file's when it has any entry. An empty
+/// list in the file is the same as leaving the key out.
+fn choose_list<'a>(
+    key: &'static str,
+    flag: Vec<String>,
+    file: Option<&'a ConfigFile>,
+    get: FileList,
+) -> Option<(Vec<String>, Origin<'a>)> {
+    choose(key, (!flag.is_empty()).then_some(flag), file, get).filter(|(list, _)| !list.is_empty())
+}
+
+fn from_file<'a, T: Clone>(
+    key: &'static str,
+    file: Option<&'a ConfigFile>,
+    get: FileValue<T>,
+) -> Option<(T, Origin<'a>)> {
+    let file = file?;
+    let value = get(&file.values).as_ref()?;
+    Some((value.get_ref().clone(), file_origin(file, key, value)))
+}
+
+fn file_origin<'a, T>(file: &'a ConfigFile, key: &str, value: &Spanned<T>) -> Origin<'a> {
+    Origin::File {
+        file,
+        key: key.to_string(),
+        line: file.line(value),
+    }
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_str(name, true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect();
+        format!("`{name}` is not a format: use {}", names.join(", "))
+    })
+}
+
+/// A time-out in seconds: positive, and small enough for a `Duration`.
+fn seconds(secs: f64) -> Result<Duration, String> {
+    if !(secs.is_finite() && secs > 0.0) {
+        return Err(format!("`{secs}` is not a positive number of seconds"));
+    }
+    Duration::try_from_secs_f64(secs).map_err(|_| "is too long for a time-out".to_string())
+}
+
+/// Spam terms as matched: lowercase, white space collapsed, blanks dropped, no repeats.
+fn normalize_terms(terms: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for term in terms {
+        let folded = term
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if !folded.is_empty() && !out.contains(&folded) {
+            out.push(folded);
+        }
+    }
+    out
+}
+
+/// TLDs as compared with hosts: lowercase ASCII (punycode), without the leading
+/// dot, so `.XYZ`, `xyz` and `.рф` all work.
+fn normalize_tlds(tlds: &[String]) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for tld in tlds {
+        let bare = tld.trim().trim_start_matches('.');
+        let ascii = idna::domain_to_ascii(bare)
+            .ok()
+            .filter(|a| !a.is_empty() && !a.ends_with('.'))
+            .filter(|a| {
+                a.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+            })
+            .ok_or_else(|| format!("`{tld}` is not a top-level domain (write it as `xyz` or `.xyz`)"))?;
+        if !out.contains(&ascii) {
+            out.push(ascii);
+        }
+    }
+    Ok(out)
 }
 
 /// The target's first label, in Unicode: `example` for `www.example.com`,
@@ -133,53 +332,20 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
         "gib" => 1 << 30,
         _ => {
             return Err(format!(
-                "--max-page-size `{text}`: unknown unit (use bytes, or K, M, KiB, MiB)"
+                "`{text}` has an unknown unit (use bytes, or K, M, KiB, MiB)"
             ))
         }
     };
     let n: u64 = digits
         .parse()
-        .map_err(|_| format!("--max-page-size `{text}` is not a size (for example 5MiB or 1000000)"))?;
+        .map_err(|_| format!("`{text}` is not a size (for example 5MiB or 1000000)"))?;
     match n.checked_mul(factor) {
-        Some(0) => Err("--max-page-size must be more than 0".into()),
-        Some(bytes) => usize::try_from(bytes).map_err(|_| format!("--max-page-size `{text}` is too large")),
-        None => Err(format!("--max-page-size `{text}` is too large")),
+        Some(0) => Err("must be more than 0".into()),
+        Some(bytes) => usize::try_from(bytes).map_err(|_| format!("`{text}` is too large")),
+        None => Err(format!("`{text}` is too large")),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_take_decimal_and_binary_units() {
-        assert_eq!(parse_size("1000"), Ok(1000));
-        assert_eq!(parse_size("5MiB"), Ok(5 * 1024 * 1024));
-        assert_eq!(parse_size("5 mib"), Ok(5 * 1024 * 1024));
-        assert_eq!(parse_size("2K"), Ok(2000));
-        assert!(parse_size("0").is_err());
-        assert!(parse_size("5 parsecs").is_err());
-        assert!(parse_size("").is_err());
-        assert!(parse_size("99999999999999999999G").is_err());
-    }
-
-    #[test]
-    fn fail_on_words() {
-        assert_eq!(FailOn::parse(" Missing "), Ok(FailOn::Missing));
-        assert_eq!(FailOn::parse("nofollow"), Ok(FailOn::Nofollow));
-        assert_eq!(FailOn::parse("toxic"), Ok(FailOn::Toxic));
-        assert!(FailOn::parse("lost").unwrap_err().contains("history"));
-        assert!(FailOn::parse("broken")
-            .unwrap_err()
-            .contains("toxic, missing or nofollow"));
-    }
-
-    #[test]
-    fn default_brand_is_the_first_label_in_unicode() {
-        assert_eq!(
-            default_brand(&Target::parse("www.example.com").unwrap()),
-            "example"
-        );
-        assert_eq!(default_brand(&Target::parse("bücher.de").unwrap()), "bücher");
-    }
-}
+#[path = "settings_tests.rs"]
+mod tests;

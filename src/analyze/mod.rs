@@ -2,9 +2,11 @@
 //! Also the profile summary every report shows.
 
 mod anchor;
+pub mod scoring;
 mod summary;
 
 pub use anchor::{anchor_kind, AnchorRules};
+pub use scoring::{AnalysisConfig, Scoring};
 pub use summary::{SummaryBuilder, OVER_OPTIMIZED_EXACT_SHARE, TOP_ANCHORS, TOP_DOMAINS};
 
 use crate::extract::RawLink;

@@ -1,9 +1,7 @@
-//! Bytes → text: the character set from a BOM, then the HTTP header, then
-//! `<meta charset>` / `http-equiv` in the first 1024 bytes, then UTF-8.
-//!
-//! A BOM is checked before the header, as browsers and the WHATWG Encoding
-//! Standard's "decode" do: it is unambiguous about the bytes that follow, while
-//! a server's default `charset=iso-8859-1` often is not.
+//! Bytes → text: the character set from the HTTP header, then a BOM, then
+//! `<meta charset>` / `http-equiv` in the first 1024 bytes, then UTF-8, in the
+//! contract's order (SPEC section 4). A BOM that the chosen encoding does not
+//! explain is still dropped, so it never shows up as text.
 
 use super::prescan::{meta_charset, PRESCAN_BYTES};
 use encoding_rs::{Encoding, UTF_8};
@@ -11,16 +9,13 @@ use encoding_rs::{Encoding, UTF_8};
 /// Decodes a page body to valid UTF-8 (malformed sequences become U+FFFD).
 /// `content_type` is the raw `Content-Type` header value, if any.
 pub fn decode_html(body: &[u8], content_type: Option<&str>) -> String {
-    let (encoding, text) = match Encoding::for_bom(body) {
-        Some((encoding, bom_length)) => (encoding, &body[bom_length..]),
-        None => {
-            let encoding = content_type
-                .and_then(header_charset)
-                .or_else(|| meta_charset(body))
-                .unwrap_or(UTF_8);
-            (encoding, body)
-        }
-    };
+    let bom = Encoding::for_bom(body);
+    let text = bom.map_or(body, |(_, bom_length)| &body[bom_length..]);
+    let encoding = content_type
+        .and_then(header_charset)
+        .or(bom.map(|(encoding, _)| encoding))
+        .or_else(|| meta_charset(body))
+        .unwrap_or(UTF_8);
     encoding.decode_without_bom_handling(text).0.into_owned()
 }
 

@@ -66,11 +66,20 @@ fn header_wins_over_meta() {
 }
 
 #[test]
-fn bom_wins_over_header_and_meta_and_is_dropped() {
+fn bom_wins_over_meta_and_is_dropped() {
     let mut body = b"\xEF\xBB\xBF".to_vec();
     body.extend(page("<meta charset=windows-1251>", UTF_8, RUSSIAN));
-    let text = decode_html(&body, Some("text/html; charset=iso-8859-1"));
+    let text = decode_html(&body, None);
     assert!(text.starts_with("<html>"), "{text}");
+    assert!(text.contains(RUSSIAN));
+}
+
+#[test]
+fn header_wins_over_bom_as_the_contract_orders() {
+    let mut body = b"\xEF\xBB\xBF".to_vec();
+    body.extend(page("", WINDOWS_1251, RUSSIAN));
+    let text = decode_html(&body, Some("text/html; charset=windows-1251"));
+    assert!(text.starts_with("<html>"), "the BOM is dropped: {text}");
     assert!(text.contains(RUSSIAN));
 }
 

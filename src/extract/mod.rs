@@ -136,14 +136,15 @@ fn is_html(element: &scraper::node::Element) -> bool {
 fn raw_link(element: ElementRef<'_>, url: Url) -> RawLink {
     let (anchor_text, image) = text::anchor_text(element);
     let rel = parse_rel(element.value().attr("rel").unwrap_or(""));
+    let context = placement::context(element);
     RawLink {
         url: url.into(),
         anchor_text,
         image,
         link_type: LinkType::from_rel(&rel),
         rel,
-        placement: placement::placement(element),
-        hidden: placement::is_hidden(element),
+        placement: context.placement,
+        hidden: context.hidden,
     }
 }
 

@@ -4,17 +4,45 @@ use crate::model::Placement;
 use scraper::node::Element;
 use scraper::ElementRef;
 
-/// The placement of the nearest landmark ancestor: an ARIA `role` first, then
-/// the element's name; `content` when no ancestor is a landmark.
-pub(crate) fn placement(link: ElementRef<'_>) -> Placement {
-    link.ancestors()
-        .filter_map(|node| node.value().as_element())
-        .find_map(landmark)
-        .unwrap_or(Placement::Content)
+/// Where a link sits and whether it is hidden, from one walk up its ancestors.
+pub(crate) struct Context {
+    pub placement: Placement,
+    pub hidden: bool,
 }
 
-fn landmark(element: &Element) -> Option<Placement> {
-    let by_role = element.attr("role").and_then(|roles| {
+/// The placement of the nearest landmark ancestor (an ARIA `role` first, then
+/// the element's name; `content` when none is a landmark), and whether the link
+/// or an ancestor has the `hidden` attribute or an inline style that hides it.
+pub(crate) fn context(link: ElementRef<'_>) -> Context {
+    let mut placement = None;
+    let mut hidden = false;
+    let ancestors = link.ancestors().filter_map(|node| node.value().as_element());
+    for (depth, element) in std::iter::once(link.value()).chain(ancestors).enumerate() {
+        // One pass over the attributes: `attr()` would hash each name it looks up.
+        let mut role = None;
+        for (name, value) in element.attrs() {
+            match name {
+                "hidden" => hidden = true,
+                "style" => hidden = hidden || style_hides(value),
+                "role" => role = Some(value),
+                _ => {}
+            }
+        }
+        if placement.is_none() && depth > 0 {
+            placement = landmark(element, role);
+        }
+        if hidden && placement.is_some() {
+            break;
+        }
+    }
+    Context {
+        placement: placement.unwrap_or(Placement::Content),
+        hidden,
+    }
+}
+
+fn landmark(element: &Element, role: Option<&str>) -> Option<Placement> {
+    let by_role = role.and_then(|roles| {
         roles.split_ascii_whitespace().find_map(|role| {
             [
                 ("navigation", Placement::Navigation),
@@ -36,14 +64,6 @@ fn landmark(element: &Element) -> Option<Placement> {
     })
 }
 
-/// Whether the link or an ancestor has the `hidden` attribute or an inline style
-/// that hides it.
-pub(crate) fn is_hidden(link: ElementRef<'_>) -> bool {
-    std::iter::once(link.value())
-        .chain(link.ancestors().filter_map(|node| node.value().as_element()))
-        .any(|element| element.attr("hidden").is_some() || element.attr("style").is_some_and(style_hides))
-}
-
 /// Whether an inline style hides its element: `display:none`,
 /// `visibility:hidden`, a zero `font-size` or a zero `opacity`, in any case and
 /// spacing, `!important` or not.
@@ -53,13 +73,16 @@ pub(crate) fn style_hides(style: &str) -> bool {
             return false;
         };
         let property = property.trim_matches(|c: char| c.is_ascii_whitespace());
+        let is = |name: &str| property.eq_ignore_ascii_case(name);
+        if !(is("display") || is("visibility") || is("font-size") || is("opacity")) {
+            return false;
+        }
         let value: String = value
             .chars()
             .filter(|c| !c.is_ascii_whitespace())
             .map(|c| c.to_ascii_lowercase())
             .collect();
         let value = value.strip_suffix("!important").unwrap_or(&value);
-        let is = |name: &str| property.eq_ignore_ascii_case(name);
         (is("display") && value == "none")
             || (is("visibility") && value == "hidden")
             || (is("font-size") && is_zero(value, &["", "px", "em", "pt", "rem", "%"]))
@@ -89,11 +112,11 @@ mod tests {
     }
 
     fn placed(html: &str) -> Placement {
-        with_link(html, placement)
+        with_link(html, context).placement
     }
 
     fn hidden(html: &str) -> bool {
-        with_link(html, is_hidden)
+        with_link(html, context).hidden
     }
 
     #[test]
@@ -160,6 +183,11 @@ mod tests {
         );
         assert_eq!(
             placed("<div role=navigationbar><a id=l href=x>x</a></div>"),
+            Placement::Content
+        );
+        // The link's own role is not where it sits.
+        assert_eq!(
+            placed("<p><a id=l role=navigation href=x>x</a></p>"),
             Placement::Content
         );
         // Landmarks that are siblings, not ancestors, do not count.

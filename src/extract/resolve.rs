@@ -3,11 +3,13 @@
 //!
 //! Why the pre-filter is sound: when the base URL's host is not the target's, a
 //! resolved URL can only have a target host if the host comes from the href
-//! itself. The URL parser derives that host from a substring of the href by
-//! ASCII lowercasing, except when it percent-decodes (`%`), drops tab and
-//! newline characters, or maps non-ASCII through IDNA (full-width letters,
-//! `。` as a dot). So an ASCII href without `%`, tab or newline that does not
-//! contain the target host (ASCII case-insensitively) cannot point at it.
+//! itself, which takes an http(s) scheme or a leading `//`. The URL parser
+//! derives that host from a substring of the href by ASCII lowercasing, except
+//! when it percent-decodes (`%`), drops tab and newline characters, or maps
+//! non-ASCII through IDNA (full-width letters, `。` as a dot). So an ASCII href
+//! without `%`, tab, newline or backslash that is relative, has another scheme,
+//! or does not contain the target host (ASCII case-insensitively) cannot point
+//! at it.
 //! IP-address targets get no fast path: the parser rewrites `0x7f.1` and
 //! `2130706433` into `127.0.0.1`.
 
@@ -31,7 +33,9 @@ impl<'a> Resolver<'a> {
             Some(base) if !base.cannot_be_a_base() => Cow::Owned(base),
             _ => Cow::Borrowed(page_url),
         };
-        let base_on_target = base.host_str().is_some_and(|host| target.matches_host(host));
+        let base_on_target = base
+            .host_str()
+            .is_some_and(|host| may_be_within(host, &target.host));
         let ip_target = target.host.starts_with('[') || target.host.parse::<std::net::Ipv4Addr>().is_ok();
         let fast_path = !base_on_target && !ip_target;
         Resolver {
@@ -48,7 +52,7 @@ impl<'a> Resolver<'a> {
         if href.is_empty() || href.starts_with('#') {
             return None;
         }
-        if self.fast_path && !may_name_host(href, &self.target.host) {
+        if self.fast_path && !may_point_at(href, &self.target.host) {
             return None;
         }
         let mut url = self.base.join(href).ok()?;
@@ -60,23 +64,57 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Whether the URL parser could find `host` (lowercase ASCII) in `href`: the
-/// href contains it ASCII case-insensitively, or has bytes the parser rewrites
-/// before or while reading a host (non-ASCII, `%`, tab, newline, backslash).
-pub(crate) fn may_name_host(href: &str, host: &str) -> bool {
+/// Whether `host` may be `target` or one of its subdomains. ASCII
+/// case-insensitive, as hosts of non-special schemes keep their case; a
+/// false positive only costs the fast path.
+fn may_be_within(host: &str, target: &str) -> bool {
+    let host = host.strip_suffix('.').unwrap_or(host).as_bytes();
+    let target = target.as_bytes();
+    host.len() >= target.len()
+        && host[host.len() - target.len()..].eq_ignore_ascii_case(target)
+        && (host.len() == target.len() || host[host.len() - target.len() - 1] == b'.')
+}
+
+/// Whether the URL parser could give `href` the host `host` (lowercase ASCII)
+/// when the base URL's host is another. Hrefs with bytes the parser rewrites
+/// (non-ASCII, `%`, tab, newline, backslash) always may. Otherwise only an
+/// http(s) or scheme-relative href names its own host, and then only if it
+/// contains `host` ASCII case-insensitively; every other href keeps the
+/// base's host or gets a scheme that is not http(s).
+pub(crate) fn may_point_at(href: &str, host: &str) -> bool {
     let bytes = href.as_bytes();
-    if bytes
-        .iter()
-        .any(|&b| b >= 0x80 || matches!(b, b'%' | b'\t' | b'\n' | b'\r' | b'\\'))
-    {
+    // `fold`, not `any`: no early exit, so the loop vectorises.
+    let rewritten = bytes.iter().fold(false, |seen, &b| {
+        seen | (b >= 0x80) | (b == b'%') | (b == b'\\') | matches!(b, b'\t' | b'\n' | b'\r')
+    });
+    if rewritten {
         return true;
     }
-    let needle = host.as_bytes();
+    let names_a_host = match scheme(bytes) {
+        Some(scheme) => scheme.eq_ignore_ascii_case(b"http") || scheme.eq_ignore_ascii_case(b"https"),
+        None => bytes.starts_with(b"//"),
+    };
+    names_a_host && contains_ignore_ascii_case(bytes, host.as_bytes())
+}
+
+/// The scheme of a URL string (letter, then letters, digits, `+`, `-`, `.`,
+/// then `:`), as the WHATWG URL parser's scheme state reads it.
+fn scheme(bytes: &[u8]) -> Option<&[u8]> {
+    if !bytes.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let end = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))?;
+    (bytes[end] == b':').then(|| &bytes[..end])
+}
+
+fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
     let Some((&first, _)) = needle.split_first() else {
         return true;
     };
-    bytes.len() >= needle.len()
-        && bytes
+    haystack.len() >= needle.len()
+        && haystack
             .windows(needle.len())
             .any(|window| window[0].eq_ignore_ascii_case(&first) && window.eq_ignore_ascii_case(needle))
 }
@@ -175,6 +213,24 @@ mod tests {
         ] {
             assert!(resolved(page, None, href).is_some(), "{href:?}");
         }
+    }
+
+    #[test]
+    fn pre_filter_skips_what_cannot_name_the_host() {
+        let host = "github.com";
+        assert!(may_point_at("https://GitHub.com/x", host));
+        assert!(may_point_at("HTTP://www.github.com", host));
+        assert!(may_point_at("//github.com/x", host));
+        assert!(may_point_at("http:github.com", host));
+        assert!(may_point_at("/a%20b", host));
+        // Relative hrefs keep the base's host, other schemes are not http(s).
+        assert!(!may_point_at("github.com/x", host));
+        assert!(!may_point_at("/github.com", host));
+        assert!(!may_point_at("?u=https://github.com/", host));
+        assert!(!may_point_at("mailto:me@github.com", host));
+        assert!(!may_point_at("javascript:open('//github.com')", host));
+        assert!(!may_point_at("https://gitlab.com/", host));
+        assert!(!may_point_at("1http://github.com/", host));
     }
 
     #[test]

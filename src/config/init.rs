@@ -1,0 +1,308 @@
+//! `backlinks init`: a starting `backlinks.toml` with every setting, its default
+//! and one line on what it does, commented out. Weights and thresholds are listed
+//! from the scoring tables at run time, so the file never lags behind the flags.
+
+use super::defaults;
+use crate::analyze::Scoring;
+use crate::report::atomic::AtomicFile;
+use std::fmt::Write as _;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+/// Why `init` wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum InitError {
+    #[error("`{}` already exists: pass `--force` to replace it, or `--path FILE` to write elsewhere", .0.display())]
+    Exists(PathBuf),
+    #[error("cannot write `{}`: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+}
+
+/// Writes the starting file to `path`; an existing file is replaced only with `force`.
+pub fn write(path: &Path, force: bool) -> Result<(), InitError> {
+    if !force && (path.exists() || path.is_symlink()) {
+        return Err(InitError::Exists(path.to_path_buf()));
+    }
+    let fail = |source| InitError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = AtomicFile::create(path).map_err(fail)?;
+    file.writer()
+        .and_then(|mut w| w.write_all(template().as_bytes()))
+        .map_err(fail)?;
+    file.commit().map_err(fail)
+}
+
+/// The starting file's text.
+pub fn template() -> String {
+    let mut t = String::new();
+    let line = |t: &mut String, text: &str| {
+        t.push_str(text);
+        t.push('\n');
+    };
+    line(
+        &mut t,
+        "# Settings for `backlinks audit`, read from ./backlinks.toml (or `--config FILE`).",
+    );
+    line(
+        &mut t,
+        "# Keys are the long flag names of `backlinks audit`; a value given on the command",
+    );
+    line(
+        &mut t,
+        "# line replaces the file's, lists included. Every setting is shown with its",
+    );
+    line(&mut t, "# default, commented out: remove the `#` to change it.");
+    line(
+        &mut t,
+        "# Per-run flags (--sources, -o, --disavow, --quiet, --verbose) stay on the command line.",
+    );
+    t.push('\n');
+    line(&mut t, "## Analysis");
+    setting(
+        &mut t,
+        "Brand terms: an anchor containing one is `branded` (empty: the target's first label).",
+        "brand",
+        "[]",
+    );
+    setting(
+        &mut t,
+        "Money keywords: an anchor equal to one is `exact`, containing one `partial`.",
+        "keyword",
+        "[]",
+    );
+    setting(
+        &mut t,
+        "Spam terms, added to the built-in list (found in the page's title, URL or text).",
+        "spam-term",
+        "[]",
+    );
+    setting(
+        &mut t,
+        "Top-level domains flagged `suspicious-tld`, added to the built-in list.",
+        "suspicious-tld",
+        "[]",
+    );
+    t.push('\n');
+    line(&mut t, "## Fetching");
+    setting(
+        &mut t,
+        "Requests in flight in all.",
+        "concurrency",
+        defaults::CONCURRENCY,
+    );
+    setting(
+        &mut t,
+        "Requests in flight to one host.",
+        "per-host",
+        defaults::PER_HOST,
+    );
+    setting(
+        &mut t,
+        "Minimum gap between the starts of two requests to one host, in milliseconds.",
+        "delay",
+        defaults::DELAY_MS,
+    );
+    setting(
+        &mut t,
+        "Time allowed for one request, body included, in seconds.",
+        "timeout",
+        defaults::TIMEOUT_SECS,
+    );
+    setting(
+        &mut t,
+        "Retries after a time-out, a connection error, 429, 502, 503 or 504.",
+        "retries",
+        defaults::RETRIES,
+    );
+    setting(
+        &mut t,
+        "First wait before a retry, in milliseconds; doubled each time.",
+        "backoff",
+        defaults::BACKOFF_MS,
+    );
+    setting(
+        &mut t,
+        "Redirects followed before a source is `unreachable`.",
+        "max-redirects",
+        defaults::MAX_REDIRECTS,
+    );
+    setting(
+        &mut t,
+        "Decoded bytes read per page: a number, or text with K, M, KiB or MiB.",
+        "max-page-size",
+        format!("\"{}\"", defaults::size_text(defaults::MAX_PAGE_SIZE)),
+    );
+    setting(
+        &mut t,
+        "The User-Agent header sent.",
+        "user-agent",
+        format!("\"{}\"", defaults::user_agent()),
+    );
+    setting(
+        &mut t,
+        "Fetch pages that robots.txt disallows.",
+        "ignore-robots",
+        false,
+    );
+    t.push('\n');
+    line(&mut t, "## Output");
+    setting(
+        &mut t,
+        "Report on standard output: table, csv, json, jsonl or markdown.",
+        "format",
+        format!("\"{}\"", defaults::FORMAT),
+    );
+    setting(
+        &mut t,
+        "Exit 1 when a condition holds: \"toxic\", \"missing\", \"nofollow\".",
+        "fail-on",
+        "[]",
+    );
+    t.push('\n');
+    line(
+        &mut t,
+        "## Toxicity: each flag adds its weight (0-100) to a link's toxicity.",
+    );
+    line(
+        &mut t,
+        "## One line per flag, `flag = weight`; docs/scoring.md says what each flag means.",
+    );
+    line(&mut t, "[weights]");
+    for (flag, weight) in Scoring::weight_names() {
+        let _ = writeln!(t, "# {flag} = {weight}");
+    }
+    t.push('\n');
+    line(&mut t, "## Thresholds of the analysis.");
+    line(&mut t, "[thresholds]");
+    for (name, value, meaning) in Scoring::threshold_names() {
+        setting(&mut t, &capitalized(meaning), name, value);
+    }
+    t
+}
+
+/// One setting: what it does, then `# key = default`.
+fn setting(t: &mut String, what: &str, key: &str, default: impl std::fmt::Display) {
+    let _ = writeln!(t, "# {what}\n# {key} = {default}");
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use crate::config::ConfigFile;
+    use crate::settings::Settings;
+    use clap::Parser;
+
+    fn load(text: &str) -> Result<ConfigFile, String> {
+        ConfigFile::parse(PathBuf::from("backlinks.toml"), text.to_string()).map_err(|e| e.to_string())
+    }
+
+    /// The template with every `# key = value` line turned on.
+    fn uncommented(text: &str) -> String {
+        let setting = |l: &str| {
+            l.strip_prefix("# ")
+                .and_then(|rest| rest.split_once(" = "))
+                .is_some_and(|(key, _)| {
+                    !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                })
+        };
+        text.lines()
+            .map(|l| if setting(l) { &l[2..] } else { l })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// What a run with this settings file would use, for comparison.
+    fn settings(file: Option<&ConfigFile>) -> String {
+        let Command::Audit(args) = Cli::parse_from(["backlinks", "audit", "example.com"]).command else {
+            unreachable!("parsed an audit")
+        };
+        let s = Settings::from_args(*args, file).unwrap();
+        format!(
+            "{:?} {:?} {:?} {:?}",
+            s.fetch, s.analysis, s.stdout_format, s.fail_on
+        )
+    }
+
+    #[test]
+    fn the_template_loads_as_is() {
+        let file = load(&template()).unwrap();
+        assert_eq!(settings(Some(&file)), settings(None));
+    }
+
+    #[test]
+    fn every_default_in_the_template_is_the_real_default() {
+        let text = uncommented(&template());
+        assert!(text.contains("\nconcurrency = 32\n"), "{text}");
+        let file = load(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(settings(Some(&file)), settings(None));
+    }
+
+    #[test]
+    fn every_key_of_the_file_is_in_the_template() {
+        // serde lists the keys it knows when it meets one it does not.
+        let error = load("no-such-key = 1").unwrap_err();
+        let list = error.split_once("the keys are ").map_or("", |(_, rest)| rest);
+        let list = list.split(" (").next().unwrap_or_default();
+        let known: Vec<&str> = list.split(", ").map(|k| k.trim_matches('`')).collect();
+        assert!(
+            known.contains(&"concurrency") && known.contains(&"weights"),
+            "{error}"
+        );
+        let text = template();
+        for key in known {
+            let present = text.contains(&format!("# {key} = ")) || text.contains(&format!("[{key}]"));
+            assert!(present, "`{key}` missing from the template");
+        }
+    }
+
+    #[test]
+    fn weights_and_thresholds_come_from_the_scoring_tables() {
+        let text = template();
+        let (_, thresholds) = text.split_once("[thresholds]\n").unwrap();
+        for (name, value, _) in Scoring::threshold_names() {
+            assert!(thresholds.contains(&format!("# {name} = {value}\n")), "{name}");
+        }
+        let (_, weights) = text.split_once("[weights]\n").unwrap();
+        for (flag, weight) in Scoring::weight_names() {
+            assert!(weights.contains(&format!("# {flag} = {weight}\n")), "{flag}");
+        }
+    }
+
+    #[test]
+    fn an_existing_file_is_kept_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("backlinks.toml");
+        write(&path, false).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), template());
+
+        std::fs::write(&path, "concurrency = 4\n").unwrap();
+        let error = write(&path, false).unwrap_err().to_string();
+        assert!(
+            error.contains("already exists") && error.contains("--force"),
+            "{error}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "concurrency = 4\n");
+
+        write(&path, true).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), template());
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error_naming_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-dir/backlinks.toml");
+        let error = write(&path, false).unwrap_err().to_string();
+        assert!(error.contains("no-such-dir"), "{error}");
+    }
+}

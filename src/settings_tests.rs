@@ -1,0 +1,270 @@
+//! Unit tests of the merge of command line and settings file (`settings.rs`).
+
+use super::*;
+use crate::cli::{Cli, Command};
+use clap::Parser;
+
+fn args(extra: &[&str]) -> AuditArgs {
+    let argv = ["backlinks", "audit", "www.example.com"].iter().chain(extra);
+    match Cli::parse_from(argv).command {
+        Command::Audit(args) => *args,
+        other => panic!("not an audit: {other:?}"),
+    }
+}
+
+fn file(text: &str) -> ConfigFile {
+    ConfigFile::parse(PathBuf::from("site.toml"), text.to_string()).unwrap()
+}
+
+fn merged(extra: &[&str], text: Option<&str>) -> Settings {
+    let file = text.map(file);
+    Settings::from_args(args(extra), file.as_ref()).unwrap()
+}
+
+fn error(extra: &[&str], text: Option<&str>) -> String {
+    let file = text.map(file);
+    Settings::from_args(args(extra), file.as_ref())
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn without_a_file_every_setting_has_its_default() {
+    let s = merged(&[], None);
+    assert_eq!(s.fetch.concurrency, defaults::CONCURRENCY);
+    assert_eq!(s.fetch.per_host, defaults::PER_HOST);
+    assert_eq!(s.fetch.timeout, Duration::from_secs(20));
+    assert_eq!(s.fetch.max_page_size, 5 * 1024 * 1024);
+    assert_eq!(
+        s.fetch.user_agent,
+        format!("backlinks/{}", env!("CARGO_PKG_VERSION"))
+    );
+    assert!(s.fetch.obey_robots);
+    assert_eq!(s.stdout_format, Some(Format::Table));
+    assert_eq!(s.analysis.brands, ["example"]);
+    assert!(s.analysis.keywords.is_empty() && s.fail_on.is_empty());
+    assert_eq!(s.analysis.scoring, Scoring::default());
+    assert_eq!(s.disavow, None);
+}
+
+const SITE: &str = r#"
+brand = ["Acme", "Acme Tools"]
+keyword = ["garden tools"]
+spam-term = ["  Online   CASINO ", "casino"]
+suspicious-tld = [".XYZ", "top", ".рф"]
+concurrency = 16
+per-host = 1
+delay = 250
+timeout = 7.5
+retries = 0
+backoff = 100
+max-redirects = 3
+max-page-size = 2048
+user-agent = "acme-audit/1"
+ignore-robots = true
+format = "JSON"
+fail-on = ["toxic", "missing,nofollow"]
+
+[thresholds]
+toxic = 40
+"#;
+
+#[test]
+fn the_file_sets_what_the_command_line_leaves_out() {
+    let s = merged(&[], Some(SITE));
+    assert_eq!(s.fetch.concurrency, 16);
+    assert_eq!(s.fetch.per_host, 1);
+    assert_eq!(s.fetch.delay, Duration::from_millis(250));
+    assert_eq!(s.fetch.timeout, Duration::from_millis(7500));
+    assert_eq!(s.fetch.retries, 0);
+    assert_eq!(s.fetch.backoff, Duration::from_millis(100));
+    assert_eq!(s.fetch.max_redirects, 3);
+    assert_eq!(s.fetch.max_page_size, 2048);
+    assert_eq!(s.fetch.user_agent, "acme-audit/1");
+    assert!(!s.fetch.obey_robots);
+    assert_eq!(s.stdout_format, Some(Format::Json));
+    assert_eq!(s.fail_on, [FailOn::Toxic, FailOn::Missing, FailOn::Nofollow]);
+    assert_eq!(s.analysis.brands, ["Acme", "Acme Tools"]);
+    assert_eq!(s.analysis.keywords, ["garden tools"]);
+    assert_eq!(s.analysis.extra_spam_terms, ["online casino", "casino"]);
+    assert_eq!(s.analysis.suspicious_tlds, ["xyz", "top", "xn--p1ai"]);
+    assert_eq!(s.analysis.scoring.threshold("toxic"), 40.0);
+    // The anchor rules the audit reads follow the file's brands.
+    assert_eq!(
+        crate::analyze::anchor_kind("Acme Tools shop", false, &s.anchors),
+        crate::model::AnchorKind::Branded
+    );
+}
+
+#[test]
+fn the_command_line_replaces_the_file_lists_included() {
+    let s = merged(
+        &[
+            "--concurrency",
+            "4",
+            "--per-host",
+            "3",
+            "--timeout",
+            "2",
+            "--max-page-size",
+            "1KiB",
+            "--user-agent",
+            "cli",
+            "--format",
+            "csv",
+            "--fail-on",
+            "nofollow",
+            "--brand",
+            "Other",
+            "--keyword",
+            "rakes",
+            "--spam-term",
+            "viagra",
+            "--suspicious-tld",
+            "biz",
+            "--delay",
+            "0",
+        ],
+        Some(SITE),
+    );
+    assert_eq!(s.fetch.concurrency, 4);
+    assert_eq!(s.fetch.per_host, 3);
+    assert_eq!(
+        s.fetch.delay,
+        Duration::ZERO,
+        "an explicit default still wins over the file"
+    );
+    assert_eq!(s.fetch.timeout, Duration::from_secs(2));
+    assert_eq!(s.fetch.max_page_size, 1024);
+    assert_eq!(s.fetch.user_agent, "cli");
+    assert_eq!(s.stdout_format, Some(Format::Csv));
+    assert_eq!(s.fail_on, [FailOn::Nofollow]);
+    assert_eq!(s.analysis.brands, ["Other"]);
+    assert_eq!(s.analysis.keywords, ["rakes"]);
+    assert_eq!(s.analysis.extra_spam_terms, ["viagra"]);
+    assert_eq!(s.analysis.suspicious_tlds, ["biz"]);
+    // What the command line does not name still comes from the file.
+    assert_eq!(s.fetch.retries, 0);
+    assert_eq!(s.analysis.scoring.threshold("toxic"), 40.0);
+}
+
+#[test]
+fn quiet_still_leaves_no_report_on_standard_output() {
+    assert_eq!(merged(&["--quiet"], Some(SITE)).stdout_format, None);
+}
+
+#[test]
+fn an_empty_brand_list_keeps_the_default_brand() {
+    assert_eq!(merged(&[], Some("brand = []\n")).analysis.brands, ["example"]);
+}
+
+#[test]
+fn ignore_robots_from_either_place_turns_robots_off() {
+    assert!(merged(&[], Some("ignore-robots = false\n")).fetch.obey_robots);
+    assert!(
+        !merged(&["--ignore-robots"], Some("ignore-robots = false\n"))
+            .fetch
+            .obey_robots
+    );
+    assert!(!merged(&[], Some("ignore-robots = true\n")).fetch.obey_robots);
+}
+
+#[test]
+fn weights_go_to_the_scoring_table() {
+    if let Some((flag, default)) = Scoring::weight_names().first() {
+        let changed = if *default == 100 { 0 } else { 100 };
+        let s = merged(&[], Some(&format!("[weights]\n{flag} = {changed}\n")));
+        assert_eq!(s.analysis.scoring.weight(flag), changed);
+    }
+    let e = error(&[], Some("\n[weights]\nno-such-flag = 5\n"));
+    assert!(e.contains("site.toml") && e.contains("line 3"), "{e}");
+    assert!(e.contains("`weights.no-such-flag`"), "{e}");
+}
+
+#[test]
+fn a_bad_threshold_names_the_key_and_line() {
+    let e = error(&[], Some("[thresholds]\ntoxic = -1\n"));
+    assert!(e.contains("line 2") && e.contains("`thresholds.toxic`"), "{e}");
+    let e = error(&[], Some("[thresholds]\nno-such = 1\n"));
+    assert!(e.contains("`thresholds.no-such`"), "{e}");
+}
+
+#[test]
+fn a_bad_value_says_where_it_came_from() {
+    let e = error(&[], Some("retries = 1\nconcurrency = 0\n"));
+    assert_eq!(
+        e,
+        "settings file `site.toml`, line 2, key `concurrency`: must be at least 1"
+    );
+    assert_eq!(
+        error(&["--per-host", "0"], None),
+        "--per-host: must be at least 1"
+    );
+    let e = error(&[], Some("timeout = 0\n"));
+    assert!(
+        e.contains("`timeout`") && e.contains("positive number of seconds"),
+        "{e}"
+    );
+    assert!(error(&["--timeout", "1e300"], None).contains("too long"));
+    assert!(error(&["--timeout", "NaN"], None).contains("--timeout"));
+    let e = error(&[], Some("max-page-size = \"5 parsecs\"\n"));
+    assert!(e.contains("`max-page-size`") && e.contains("unknown unit"), "{e}");
+    assert!(error(&[], Some("max-page-size = 0\n")).contains("more than 0"));
+    let e = error(&[], Some("format = \"xml\"\n"));
+    assert!(
+        e.contains("`format`") && e.contains("table, csv, json, jsonl, markdown"),
+        "{e}"
+    );
+    let e = error(&[], Some("fail-on = [\"toxic\", \"sometimes\"]\n"));
+    assert!(e.contains("`fail-on`") && e.contains("`sometimes`"), "{e}");
+    for tld in ["x y", "", ".", "a/b"] {
+        let e = error(&[], Some(&format!("suspicious-tld = [\"{tld}\"]\n")));
+        assert!(
+            e.contains("`suspicious-tld`") && e.contains("not a top-level domain"),
+            "{tld:?}: {e}"
+        );
+    }
+}
+
+#[test]
+fn a_value_the_command_line_replaces_is_not_checked() {
+    // The file's value never takes effect, so it cannot make the run fail.
+    assert_eq!(
+        merged(&["--concurrency", "2"], Some("concurrency = 0\n"))
+            .fetch
+            .concurrency,
+        2
+    );
+}
+
+#[test]
+fn sizes_take_decimal_and_binary_units() {
+    assert_eq!(parse_size("1000"), Ok(1000));
+    assert_eq!(parse_size("5MiB"), Ok(5 * 1024 * 1024));
+    assert_eq!(parse_size("5 mib"), Ok(5 * 1024 * 1024));
+    assert_eq!(parse_size("2K"), Ok(2000));
+    assert!(parse_size("0").is_err());
+    assert!(parse_size("5 parsecs").is_err());
+    assert!(parse_size("").is_err());
+    assert!(parse_size("99999999999999999999G").is_err());
+}
+
+#[test]
+fn fail_on_words() {
+    assert_eq!(FailOn::parse(" Missing "), Ok(FailOn::Missing));
+    assert_eq!(FailOn::parse("nofollow"), Ok(FailOn::Nofollow));
+    assert_eq!(FailOn::parse("toxic"), Ok(FailOn::Toxic));
+    assert!(FailOn::parse("lost").unwrap_err().contains("history"));
+    assert!(FailOn::parse("broken")
+        .unwrap_err()
+        .contains("toxic, missing or nofollow"));
+}
+
+#[test]
+fn default_brand_is_the_first_label_in_unicode() {
+    assert_eq!(
+        default_brand(&Target::parse("www.example.com").unwrap()),
+        "example"
+    );
+    assert_eq!(default_brand(&Target::parse("bücher.de").unwrap()), "bücher");
+}
