@@ -89,11 +89,11 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         };
         writers.push(report::writer(*format, file.writer()?, plain));
     }
-    let keep_all = settings
+    let keep_sources = settings
         .stdout_format
         .iter()
         .chain(settings.outputs.iter().map(|(_, f)| f))
-        .any(|f| f.needs_full_report())
+        .any(|f| f.needs_sources())
         || disavow.is_some();
     let show_progress = settings.stdout_format.is_some() && io::stderr().is_terminal();
     let progress: Box<dyn Progress> = if show_progress {
@@ -107,7 +107,7 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         &settings,
         entries,
         &mut writers,
-        keep_all,
+        keep_sources,
         progress.as_ref(),
     ))?;
     drop(writers);

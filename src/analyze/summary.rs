@@ -1,10 +1,8 @@
-//! The profile summary, built incrementally as results arrive so that streaming
-//! runs need not keep every link.
+//! The profile summary: sources are counted as they arrive, links once the
+//! profile pass has given them their final flags.
 
 use super::anchor::fold;
-use crate::model::{
-    AnchorProfile, AnchorShare, DomainCount, KindCounts, SourceResult, SourceStatus, Summary,
-};
+use crate::model::{AnchorProfile, AnchorShare, DomainCount, KindCounts, Link, SourceRecord, Summary};
 use std::collections::HashMap;
 
 /// How many anchors and domains the summary lists.
@@ -23,22 +21,22 @@ pub struct SummaryBuilder {
 }
 
 impl SummaryBuilder {
-    pub fn add(&mut self, result: &SourceResult) {
+    pub fn add_source(&mut self, source: &SourceRecord) {
         let s = &mut self.summary;
         s.sources.total += 1;
-        *s.sources.by_status.get_mut(result.source.status) += 1;
-        if result.source.status == SourceStatus::Ok && !result.links.is_empty() {
-            s.referring_pages += 1;
-        }
-        for link in &result.links {
-            s.backlinks += 1;
-            s.link_types.add(link.link_type);
-            s.passes_equity += usize::from(link.passes_equity);
-            s.toxic += usize::from(link.toxic);
-            self.kinds.add(link.anchor_kind);
-            *self.anchors.entry(fold(&link.anchor_text)).or_default() += 1;
-            *self.domains.entry(link.source_domain.clone()).or_default() += 1;
-        }
+        *s.sources.by_status.get_mut(source.status) += 1;
+        s.referring_pages += usize::from(source.links > 0);
+    }
+
+    pub fn add_link(&mut self, link: &Link) {
+        let s = &mut self.summary;
+        s.backlinks += 1;
+        s.link_types.add(link.link_type);
+        s.passes_equity += usize::from(link.passes_equity);
+        s.toxic += usize::from(link.toxic);
+        self.kinds.add(link.anchor_kind);
+        *self.anchors.entry(fold(&link.anchor_text)).or_default() += 1;
+        *self.domains.entry(link.source_domain.clone()).or_default() += 1;
     }
 
     pub fn finish(self) -> Summary {
@@ -114,7 +112,7 @@ fn round(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AnchorKind, Link, LinkType, Placement, SourceRecord};
+    use crate::model::{AnchorKind, Link, LinkType, Placement, SourceRecord, SourceStatus};
 
     fn link(text: &str, domain: &str, kind: AnchorKind, link_type: LinkType) -> Link {
         Link {
@@ -135,9 +133,12 @@ mod tests {
         }
     }
 
-    fn result(index: usize, status: SourceStatus, links: Vec<Link>) -> SourceResult {
-        let source = SourceRecord::unfetched(format!("https://s{index}.test/"), String::new(), status, None);
-        SourceResult { index, source, links }
+    fn add(builder: &mut SummaryBuilder, index: usize, status: SourceStatus, links: Vec<Link>) {
+        let mut source =
+            SourceRecord::unfetched(format!("https://s{index}.test/"), String::new(), status, None);
+        source.links = links.len();
+        builder.add_source(&source);
+        links.iter().for_each(|link| builder.add_link(link));
     }
 
     #[test]
@@ -152,7 +153,8 @@ mod tests {
     #[test]
     fn summary_counts_everything_once() {
         let mut b = SummaryBuilder::default();
-        b.add(&result(
+        add(
+            &mut b,
             0,
             SourceStatus::Ok,
             vec![
@@ -160,9 +162,9 @@ mod tests {
                 link("example ", "a.test", AnchorKind::Branded, LinkType::Nofollow),
                 link("garden tools", "b.test", AnchorKind::Exact, LinkType::Ugc),
             ],
-        ));
-        b.add(&result(1, SourceStatus::NoLink, vec![]));
-        b.add(&result(2, SourceStatus::HttpError, vec![]));
+        );
+        add(&mut b, 1, SourceStatus::NoLink, vec![]);
+        add(&mut b, 2, SourceStatus::HttpError, vec![]);
         let s = b.finish();
         assert_eq!(s.sources.total, 3);
         assert_eq!(s.sources.by_status.ok, 1);

@@ -5,7 +5,7 @@ mod source;
 
 use crate::analyze::SummaryBuilder;
 use crate::fetch::Fetcher;
-use crate::model::{AuditReport, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
+use crate::model::{AuditReport, Link, SourceRecord, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
 use crate::report::ReportWriter;
 use crate::settings::Settings;
 use crate::sources::SourceEntry;
@@ -32,13 +32,14 @@ impl Progress for Silent {
     fn finish(&self) {}
 }
 
-/// Runs the audit of `entries`. `keep_all` retains every source and link for
-/// reports that need them at the end; without it only the summary is kept.
+/// Runs the audit of `entries`. Links are kept until every page is in, because
+/// flags such as `sitewide` need the whole profile; sources are kept only when
+/// `keep_sources` (a report lists them at the end).
 pub async fn run(
     settings: &Settings,
     entries: Vec<SourceEntry>,
     writers: &mut [Box<dyn ReportWriter>],
-    keep_all: bool,
+    keep_sources: bool,
     progress: &dyn Progress,
 ) -> io::Result<AuditReport> {
     let started_at = now();
@@ -60,7 +61,12 @@ pub async fn run(
     let mut pending = entries.into_iter().enumerate();
     let mut running = JoinSet::new();
     let mut summary = SummaryBuilder::default();
-    let mut kept: Vec<Option<SourceResult>> = if keep_all { vec![None; total] } else { Vec::new() };
+    let mut sources: Vec<Option<SourceRecord>> = if keep_sources {
+        vec![None; total]
+    } else {
+        Vec::new()
+    };
+    let mut found: Vec<(usize, Vec<Link>)> = Vec::new();
     loop {
         while running.len() < window {
             let Some((index, entry)) = pending.next() else {
@@ -77,21 +83,22 @@ pub async fn run(
             Err(e) => return Err(io::Error::other(e)),
         };
         progress.advance(&result);
-        summary.add(&result);
+        summary.add_source(&result.source);
         for writer in writers.iter_mut() {
             writer.on_result(&result)?;
         }
-        if keep_all {
-            let index = result.index;
-            kept[index] = Some(result);
+        let SourceResult { index, source, links } = result;
+        if !links.is_empty() {
+            found.push((index, links));
+        }
+        if keep_sources {
+            sources[index] = Some(source);
         }
     }
     progress.finish();
-    let (sources, links) = kept
-        .into_iter()
-        .flatten()
-        .map(|r| (r.source, r.links))
-        .unzip::<_, _, Vec<_>, Vec<_>>();
+    found.sort_unstable_by_key(|(index, _)| *index);
+    let links: Vec<Link> = found.into_iter().flat_map(|(_, links)| links).collect();
+    links.iter().for_each(|link| summary.add_link(link));
     let report = AuditReport {
         schema_version: SCHEMA_VERSION,
         tool: Tool::current(),
@@ -104,8 +111,8 @@ pub async fn run(
         finished_at: now(),
         partial: false,
         summary: summary.finish(),
-        sources,
-        links: links.into_iter().flatten().collect(),
+        sources: sources.into_iter().flatten().collect(),
+        links,
     };
     for writer in writers.iter_mut() {
         writer.finish(&report)?;

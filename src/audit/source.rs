@@ -67,6 +67,7 @@ pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Sou
         redirects,
         ip,
         truncated,
+        googlebot_blocked,
         outcome,
     } = fetched;
     record.final_url = final_url.as_ref().map(|u| u.to_string());

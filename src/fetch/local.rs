@@ -13,6 +13,7 @@ pub async fn read(path: &Path, url: &Url, max_page_size: usize) -> Fetched {
         redirects: Vec::new(),
         ip: None,
         truncated: false,
+        googlebot_blocked: false,
         outcome: Err(Failure {
             status: SourceStatus::Invalid,
             error: String::new(),

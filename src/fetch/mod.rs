@@ -65,6 +65,8 @@ pub struct Fetched {
     pub redirects: Vec<String>,
     pub ip: Option<IpAddr>,
     pub truncated: bool,
+    /// robots.txt shuts Googlebot out of the final URL: Google cannot see its links.
+    pub googlebot_blocked: bool,
     pub outcome: Result<Page, Failure>,
 }
 
@@ -76,6 +78,7 @@ impl Fetched {
             redirects: Vec::new(),
             ip: None,
             truncated: false,
+            googlebot_blocked: false,
             outcome: Err(Failure {
                 status,
                 error: error.into(),
@@ -138,8 +141,11 @@ impl Fetcher {
         let mut current = url.clone();
         let mut redirects: Vec<String> = Vec::new();
         loop {
+            // robots.txt is read even with --ignore-robots: it still tells
+            // whether Google can see the page.
+            let rules = self.robots_rules(&current).await;
             if self.config.obey_robots {
-                if let Some(failure) = self.robots_verdict(&current).await {
+                if let Some(failure) = rules.as_deref().and_then(|r| robots_failure(r, &current)) {
                     let mut fetched = Fetched::failed(failure.status, failure.error);
                     fetched.redirects = redirects;
                     return fetched;
@@ -160,6 +166,7 @@ impl Fetcher {
                 redirects: Vec::new(),
                 ip: answer.ip,
                 truncated: false,
+                googlebot_blocked: rules.is_some_and(|r| r.blocks_googlebot(&current)),
                 outcome: Err(Failure {
                     status: SourceStatus::HttpError,
                     error: String::new(),
@@ -304,28 +311,11 @@ impl Fetcher {
         }
     }
 
-    /// `None` when robots.txt lets us fetch `url`, else why not.
-    async fn robots_verdict(&self, url: &Url) -> Option<Failure> {
+    /// The rules of `url`'s origin, fetched once per origin.
+    async fn robots_rules(&self, url: &Url) -> Option<Arc<RobotsRules>> {
         let robots_url = robots::robots_url(url)?;
         let cell = self.robots.cell(url);
-        let rules = cell.get_or_init(|| self.fetch_robots(robots_url)).await.clone();
-        if rules.allows(url) {
-            return None;
-        }
-        Some(match rules.as_ref() {
-            RobotsRules::Unreachable { reason } => Failure {
-                status: SourceStatus::Unreachable,
-                error: format!("robots.txt could not be fetched: {reason}"),
-            },
-            RobotsRules::DisallowAll { reason } => Failure {
-                status: SourceStatus::RobotsBlocked,
-                error: format!("{reason}; RFC 9309 says to assume every page is disallowed (--ignore-robots fetches anyway)"),
-            },
-            _ => Failure {
-                status: SourceStatus::RobotsBlocked,
-                error: format!("robots.txt disallows this page for `{PRODUCT_TOKEN}` (--ignore-robots fetches anyway)"),
-            },
-        })
+        Some(cell.get_or_init(|| self.fetch_robots(robots_url)).await.clone())
     }
 
     async fn fetch_robots(&self, mut url: Url) -> Arc<RobotsRules> {
@@ -364,6 +354,31 @@ impl Fetcher {
             AttemptError::Request(e) => errors::describe(e, self.config.verbose),
         }
     }
+}
+
+/// `None` when the rules let us fetch `url`, else why not.
+fn robots_failure(rules: &RobotsRules, url: &Url) -> Option<Failure> {
+    if rules.allows(url) {
+        return None;
+    }
+    Some(match rules {
+        RobotsRules::Unreachable { reason } => Failure {
+            status: SourceStatus::Unreachable,
+            error: format!("robots.txt could not be fetched: {reason}"),
+        },
+        RobotsRules::DisallowAll { reason } => Failure {
+            status: SourceStatus::RobotsBlocked,
+            error: format!(
+                "{reason}; RFC 9309 says to assume every page is disallowed (--ignore-robots fetches anyway)"
+            ),
+        },
+        _ => Failure {
+            status: SourceStatus::RobotsBlocked,
+            error: format!(
+                "robots.txt disallows this page for `{PRODUCT_TOKEN}` (--ignore-robots fetches anyway)"
+            ),
+        },
+    })
 }
 
 /// How much body to read: pages in full up to the cap when they may be HTML,

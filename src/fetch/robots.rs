@@ -10,6 +10,9 @@ use url::Url;
 /// The product token we obey; its group wins over `*` (RFC 9309 section 2.2.1).
 pub const PRODUCT_TOKEN: &str = "backlinks";
 
+/// Google's crawler: when it may not fetch a page, Google cannot see its links.
+pub const GOOGLEBOT_TOKEN: &str = "Googlebot";
+
 /// RFC 9309 asks parsers to read at least 500 KiB.
 pub const MAX_ROBOTS_BYTES: usize = 512 * 1024;
 
@@ -26,16 +29,28 @@ pub enum RobotsRules {
     Unreachable {
         reason: String,
     },
-    Rules(Robot),
+    Rules {
+        ours: Robot,
+        googlebot: Robot,
+    },
 }
 
 impl RobotsRules {
     /// Builds the rules from a fetched robots.txt body for our product token.
     pub fn parse(body: &[u8]) -> RobotsRules {
-        match Robot::new(PRODUCT_TOKEN, body) {
-            Ok(robot) => RobotsRules::Rules(robot),
+        match (Robot::new(PRODUCT_TOKEN, body), Robot::new(GOOGLEBOT_TOKEN, body)) {
+            (Ok(ours), Ok(googlebot)) => RobotsRules::Rules { ours, googlebot },
             // texting_robots refuses only pathological files; treat them as absent.
-            Err(_) => RobotsRules::AllowAll,
+            _ => RobotsRules::AllowAll,
+        }
+    }
+
+    /// Whether the file shuts Googlebot out of `url`. Only a file that says so
+    /// counts: an unreachable robots.txt says nothing about what Google saw.
+    pub fn blocks_googlebot(&self, url: &Url) -> bool {
+        match self {
+            RobotsRules::Rules { googlebot, .. } => !googlebot.allowed(url.as_str()),
+            _ => false,
         }
     }
 
@@ -43,7 +58,7 @@ impl RobotsRules {
         match self {
             RobotsRules::AllowAll => true,
             RobotsRules::DisallowAll { .. } | RobotsRules::Unreachable { .. } => false,
-            RobotsRules::Rules(robot) => robot.allowed(url.as_str()),
+            RobotsRules::Rules { ours, .. } => ours.allowed(url.as_str()),
         }
     }
 }
@@ -114,6 +129,22 @@ mod tests {
     fn unknown_lines_do_not_end_a_group() {
         let txt = "User-agent: *\nCrawl-delay: 5\nSitemap: https://site.example/s.xml\nDisallow: /x\n";
         assert!(!allows(txt, "/x"));
+    }
+
+    #[test]
+    fn googlebot_rules_are_read_alongside_ours() {
+        let url = Url::parse("https://site.example/blog/post").unwrap();
+        let rules = RobotsRules::parse(b"User-agent: Googlebot\nDisallow: /blog/\n");
+        assert!(rules.allows(&url), "the Googlebot group does not bind us");
+        assert!(rules.blocks_googlebot(&url));
+        let star = RobotsRules::parse(b"User-agent: *\nDisallow: /\n");
+        assert!(star.blocks_googlebot(&url), "Googlebot falls back to *");
+        let ours_only = RobotsRules::parse(b"User-agent: backlinks\nDisallow: /\n");
+        assert!(!ours_only.blocks_googlebot(&url));
+        assert!(!RobotsRules::DisallowAll {
+            reason: String::new()
+        }
+        .blocks_googlebot(&url));
     }
 
     #[test]

@@ -232,11 +232,10 @@ pub fn render_with(
 /// What a writer of `format` writes for the sample audit.
 pub fn render(format: Format) -> String {
     let results = results();
-    let report = if format.needs_full_report() {
-        report(&results)
-    } else {
-        empty_report()
-    };
+    let mut report = report(&results);
+    if !format.needs_sources() {
+        report.sources.clear(); // as the audit hands it to JSON Lines
+    }
     render_with(
         format,
         RenderOptions {

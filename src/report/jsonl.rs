@@ -1,6 +1,8 @@
-//! JSON Lines: one compact object a line, `"type"` first. Sources and their
-//! links are written (and flushed) as results arrive, so `tail -f` follows the
-//! audit and a crash keeps what was written; the summary comes last.
+//! JSON Lines: one compact object a line, `"type"` first. Sources are written
+//! (and flushed) as results arrive, so `tail -f` follows the audit and a crash
+//! keeps what was written. Links follow once every page is in, because some of
+//! their flags (`sitewide`, `frequent-anchor`, `shared-ip`, `shared-tracking-id`)
+//! need the whole profile; the summary comes last.
 
 use super::ReportWriter;
 use crate::model::{
@@ -25,6 +27,9 @@ enum Line<'a> {
         summary: &'a Summary,
     },
 }
+
+/// Links are written in chunks of about this size.
+const FLUSH_BYTES: usize = 64 * 1024;
 
 pub(super) struct JsonlWriter {
     out: Box<dyn Write + Send>,
@@ -56,15 +61,18 @@ impl JsonlWriter {
 impl ReportWriter for JsonlWriter {
     fn on_result(&mut self, result: &SourceResult) -> io::Result<()> {
         self.push(&Line::Source(&result.source))?;
-        for link in &result.links {
-            self.push(&Line::Link(link))?;
-        }
         self.write_out()
     }
 
-    /// Uses only the report's summary, target and tool: its sources and links
-    /// are empty when JSON Lines is the only report.
+    /// Uses the report's links, summary, target and tool: its sources are empty
+    /// when JSON Lines is the only report (they were streamed).
     fn finish(&mut self, report: &AuditReport) -> io::Result<()> {
+        for link in &report.links {
+            self.push(&Line::Link(link))?;
+            if self.buffer.len() >= FLUSH_BYTES {
+                self.write_out()?;
+            }
+        }
         self.push(&Line::Summary {
             schema_version: SCHEMA_VERSION,
             tool: &report.tool,
@@ -88,6 +96,15 @@ mod tests {
         \"error\":null,\"redirects\":[],\"truncated\":false,\"page_nofollow\":false,\
         \"page_noindex\":false,\"title\":\"Garden, tools & \\\"more\\\"\",\"ip\":\"127.0.0.1\",\
         \"links\":2}\n\
+        {\"type\":\"source\",\"url\":\"https://news.example.net/a\",\"input\":\"sources.txt:2\",\
+        \"final_url\":\"https://news.example.net/a\",\"status\":\"no-link\",\"http_status\":200,\
+        \"error\":null,\"redirects\":[],\"truncated\":false,\"page_nofollow\":false,\
+        \"page_noindex\":false,\"title\":null,\"ip\":\"127.0.0.2\",\"links\":0}\n\
+        {\"type\":\"source\",\"url\":\"https://gone.test.org/x\",\"input\":\"sources.txt:3\",\
+        \"final_url\":\"https://gone.test.org/x\",\"status\":\"http-error\",\"http_status\":404,\
+        \"error\":\"HTTP 404 Not Found\",\"redirects\":[\"http://gone.test.org/x\"],\
+        \"truncated\":false,\"page_nofollow\":false,\"page_noindex\":false,\"title\":null,\
+        \"ip\":null,\"links\":0}\n\
         {\"type\":\"link\",\"source_url\":\"https://blog.example.org/post/1\",\
         \"source_host\":\"blog.example.org\",\"source_domain\":\"example.org\",\
         \"target_url\":\"https://example.com/\",\"anchor_text\":\"Example\",\"anchor_kind\":\"branded\",\
@@ -99,15 +116,6 @@ mod tests {
         \"anchor_kind\":\"exact\",\"rel\":[\"nofollow\",\"noopener\"],\"link_type\":\"nofollow\",\
         \"passes_equity\":false,\"placement\":\"footer\",\"hidden\":true,\"flags\":[\"hidden-link\",\
         \"exact-match-anchor\"],\"toxicity\":60,\"toxic\":true}\n\
-        {\"type\":\"source\",\"url\":\"https://news.example.net/a\",\"input\":\"sources.txt:2\",\
-        \"final_url\":\"https://news.example.net/a\",\"status\":\"no-link\",\"http_status\":200,\
-        \"error\":null,\"redirects\":[],\"truncated\":false,\"page_nofollow\":false,\
-        \"page_noindex\":false,\"title\":null,\"ip\":\"127.0.0.2\",\"links\":0}\n\
-        {\"type\":\"source\",\"url\":\"https://gone.test.org/x\",\"input\":\"sources.txt:3\",\
-        \"final_url\":\"https://gone.test.org/x\",\"status\":\"http-error\",\"http_status\":404,\
-        \"error\":\"HTTP 404 Not Found\",\"redirects\":[\"http://gone.test.org/x\"],\
-        \"truncated\":false,\"page_nofollow\":false,\"page_noindex\":false,\"title\":null,\
-        \"ip\":null,\"links\":0}\n\
         {\"type\":\"summary\",\"schema_version\":1,\"tool\":{\"name\":\"backlinks\",\
         \"version\":\"0.1.0\"},\"target\":{\"input\":\"example.com\",\"host\":\"example.com\",\
         \"path_prefix\":\"/\"},\"started_at\":\"2025-01-02T03:04:05Z\",\"finished_at\":\"2025-01-02T03:04:09Z\",\
@@ -123,7 +131,7 @@ mod tests {
         \"links\":2}]}}\n";
 
     #[test]
-    fn streams_sources_and_links_then_the_summary() {
+    fn streams_sources_then_links_then_the_summary() {
         assert_eq!(render(Format::Jsonl), EXPECTED);
     }
 
@@ -158,8 +166,10 @@ mod tests {
             .lines()
             .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
             .collect();
-        assert!(matches!(lines[0], mirror::JsonLine::Source(_)));
-        assert!(matches!(lines[1], mirror::JsonLine::Link(_)));
+        assert!(lines[..3]
+            .iter()
+            .all(|l| matches!(l, mirror::JsonLine::Source(_))));
+        assert!(lines[3..5].iter().all(|l| matches!(l, mirror::JsonLine::Link(_))));
         assert!(matches!(lines.last(), Some(mirror::JsonLine::Summary(_))));
         assert_eq!(lines.len(), 3 + 2 + 1);
     }

@@ -71,9 +71,9 @@ impl Format {
             })
     }
 
-    /// Whether the writer needs every source and link at `finish` (all but JSON
-    /// Lines, which streams them).
-    pub fn needs_full_report(self) -> bool {
+    /// Whether the writer needs every source at `finish` (all but JSON Lines,
+    /// which streams them). Links are always there.
+    pub fn needs_sources(self) -> bool {
         !matches!(self, Format::Jsonl)
     }
 }
@@ -155,8 +155,8 @@ mod tests {
     #[test]
     fn only_json_lines_streams() {
         for format in [Format::Table, Format::Csv, Format::Json, Format::Markdown] {
-            assert!(format.needs_full_report(), "{format:?}");
+            assert!(format.needs_sources(), "{format:?}");
         }
-        assert!(!Format::Jsonl.needs_full_report());
+        assert!(!Format::Jsonl.needs_sources());
     }
 }
