@@ -140,22 +140,26 @@ fn fetch_config(args: &AuditArgs, file: Option<&ConfigFile>) -> Result<FetchConf
             None => defaults::MAX_PAGE_SIZE,
         },
     };
-    let value = |choice: Option<(u64, Origin)>, default: u64| choice.map_or(default, |(v, _)| v);
     Ok(FetchConfig {
         user_agent: choose("user-agent", f.user_agent.clone(), file, |v| &v.user_agent)
             .map_or_else(defaults::user_agent, |(ua, _)| ua),
         timeout,
-        retries: choose("retries", f.retries, file, |v| &v.retries).map_or(defaults::RETRIES, |(n, _)| n),
-        backoff: Duration::from_millis(value(
+        retries: value_or(
+            choose("retries", f.retries, file, |v| &v.retries),
+            defaults::RETRIES,
+        ),
+        backoff: Duration::from_millis(value_or(
             choose("backoff", f.backoff, file, |v| &v.backoff),
             defaults::BACKOFF_MS,
         )),
-        max_redirects: choose("max-redirects", f.max_redirects, file, |v| &v.max_redirects)
-            .map_or(defaults::MAX_REDIRECTS, |(n, _)| n),
+        max_redirects: value_or(
+            choose("max-redirects", f.max_redirects, file, |v| &v.max_redirects),
+            defaults::MAX_REDIRECTS,
+        ),
         max_page_size,
         concurrency,
         per_host,
-        delay: Duration::from_millis(value(
+        delay: Duration::from_millis(value_or(
             choose("delay", f.delay, file, |v| &v.delay),
             defaults::DELAY_MS,
         )),
@@ -235,6 +239,11 @@ fn choose_list<'a>(
     get: FileList,
 ) -> Option<(Vec<String>, Origin<'a>)> {
     choose(key, (!flag.is_empty()).then_some(flag), file, get).filter(|(list, _)| !list.is_empty())
+}
+
+/// A chosen value, or the default when neither place gives one.
+fn value_or<T>(choice: Option<(T, Origin<'_>)>, default: T) -> T {
+    choice.map_or(default, |(value, _)| value)
 }
 
 fn from_file<'a, T: Clone>(

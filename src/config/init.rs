@@ -34,157 +34,139 @@ pub fn write(path: &Path, force: bool) -> Result<(), InitError> {
     file.commit().map_err(fail)
 }
 
+const INTRO: &str = "\
+# Settings for `backlinks audit`, read from ./backlinks.toml (or `--config FILE`).
+# Keys are the long flag names of `backlinks audit`; a value given on the command
+# line replaces the file's, lists included. Every setting is shown with its
+# default, commented out: remove the `#` to change it.
+# Per-run flags (--sources, -o, --disavow, --quiet, --verbose) stay on the command line.
+";
+
+/// One top-level setting: its key, what it does, its default as TOML.
+struct Setting {
+    key: &'static str,
+    what: &'static str,
+    default: String,
+}
+
+fn setting(key: &'static str, what: &'static str, default: impl std::fmt::Display) -> Setting {
+    Setting {
+        key,
+        what,
+        default: default.to_string(),
+    }
+}
+
+/// The top-level settings, by section, with their defaults.
+fn sections() -> [(&'static str, Vec<Setting>); 3] {
+    let quoted = |text: &str| format!("\"{text}\"");
+    [
+        (
+            "Analysis",
+            vec![
+                setting(
+                    "brand",
+                    "Brand terms: an anchor containing one is `branded` (empty: the target's first label).",
+                    "[]",
+                ),
+                setting(
+                    "keyword",
+                    "Money keywords: an anchor equal to one is `exact`, containing one `partial`.",
+                    "[]",
+                ),
+                setting(
+                    "spam-term",
+                    "Spam terms, added to the built-in list (found in the page's title, URL or text).",
+                    "[]",
+                ),
+                setting(
+                    "suspicious-tld",
+                    "Top-level domains flagged `suspicious-tld`, added to the built-in list.",
+                    "[]",
+                ),
+            ],
+        ),
+        (
+            "Fetching",
+            vec![
+                setting("concurrency", "Requests in flight in all.", defaults::CONCURRENCY),
+                setting("per-host", "Requests in flight to one host.", defaults::PER_HOST),
+                setting(
+                    "delay",
+                    "Minimum gap between the starts of two requests to one host, in milliseconds.",
+                    defaults::DELAY_MS,
+                ),
+                setting(
+                    "timeout",
+                    "Time allowed for one request, body included, in seconds.",
+                    defaults::TIMEOUT_SECS,
+                ),
+                setting(
+                    "retries",
+                    "Retries after a time-out, a connection error, 429, 502, 503 or 504.",
+                    defaults::RETRIES,
+                ),
+                setting(
+                    "backoff",
+                    "First wait before a retry, in milliseconds; doubled each time.",
+                    defaults::BACKOFF_MS,
+                ),
+                setting(
+                    "max-redirects",
+                    "Redirects followed before a source is `unreachable`.",
+                    defaults::MAX_REDIRECTS,
+                ),
+                setting(
+                    "max-page-size",
+                    "Decoded bytes read per page: a number, or text with K, M, KiB or MiB.",
+                    quoted(&defaults::size_text(defaults::MAX_PAGE_SIZE)),
+                ),
+                setting(
+                    "user-agent",
+                    "The User-Agent header sent.",
+                    quoted(&defaults::user_agent()),
+                ),
+                setting("ignore-robots", "Fetch pages that robots.txt disallows.", false),
+            ],
+        ),
+        (
+            "Output",
+            vec![
+                setting(
+                    "format",
+                    "Report on standard output: table, csv, json, jsonl or markdown.",
+                    quoted(defaults::FORMAT),
+                ),
+                setting(
+                    "fail-on",
+                    "Exit 1 when a condition holds: \"toxic\", \"missing\", \"nofollow\".",
+                    "[]",
+                ),
+            ],
+        ),
+    ]
+}
+
 /// The starting file's text.
 pub fn template() -> String {
-    let mut t = String::new();
-    let line = |t: &mut String, text: &str| {
-        t.push_str(text);
-        t.push('\n');
-    };
-    line(
-        &mut t,
-        "# Settings for `backlinks audit`, read from ./backlinks.toml (or `--config FILE`).",
-    );
-    line(
-        &mut t,
-        "# Keys are the long flag names of `backlinks audit`; a value given on the command",
-    );
-    line(
-        &mut t,
-        "# line replaces the file's, lists included. Every setting is shown with its",
-    );
-    line(&mut t, "# default, commented out: remove the `#` to change it.");
-    line(
-        &mut t,
-        "# Per-run flags (--sources, -o, --disavow, --quiet, --verbose) stay on the command line.",
-    );
-    t.push('\n');
-    line(&mut t, "## Analysis");
-    setting(
-        &mut t,
-        "Brand terms: an anchor containing one is `branded` (empty: the target's first label).",
-        "brand",
-        "[]",
-    );
-    setting(
-        &mut t,
-        "Money keywords: an anchor equal to one is `exact`, containing one `partial`.",
-        "keyword",
-        "[]",
-    );
-    setting(
-        &mut t,
-        "Spam terms, added to the built-in list (found in the page's title, URL or text).",
-        "spam-term",
-        "[]",
-    );
-    setting(
-        &mut t,
-        "Top-level domains flagged `suspicious-tld`, added to the built-in list.",
-        "suspicious-tld",
-        "[]",
-    );
-    t.push('\n');
-    line(&mut t, "## Fetching");
-    setting(
-        &mut t,
-        "Requests in flight in all.",
-        "concurrency",
-        defaults::CONCURRENCY,
-    );
-    setting(
-        &mut t,
-        "Requests in flight to one host.",
-        "per-host",
-        defaults::PER_HOST,
-    );
-    setting(
-        &mut t,
-        "Minimum gap between the starts of two requests to one host, in milliseconds.",
-        "delay",
-        defaults::DELAY_MS,
-    );
-    setting(
-        &mut t,
-        "Time allowed for one request, body included, in seconds.",
-        "timeout",
-        defaults::TIMEOUT_SECS,
-    );
-    setting(
-        &mut t,
-        "Retries after a time-out, a connection error, 429, 502, 503 or 504.",
-        "retries",
-        defaults::RETRIES,
-    );
-    setting(
-        &mut t,
-        "First wait before a retry, in milliseconds; doubled each time.",
-        "backoff",
-        defaults::BACKOFF_MS,
-    );
-    setting(
-        &mut t,
-        "Redirects followed before a source is `unreachable`.",
-        "max-redirects",
-        defaults::MAX_REDIRECTS,
-    );
-    setting(
-        &mut t,
-        "Decoded bytes read per page: a number, or text with K, M, KiB or MiB.",
-        "max-page-size",
-        format!("\"{}\"", defaults::size_text(defaults::MAX_PAGE_SIZE)),
-    );
-    setting(
-        &mut t,
-        "The User-Agent header sent.",
-        "user-agent",
-        format!("\"{}\"", defaults::user_agent()),
-    );
-    setting(
-        &mut t,
-        "Fetch pages that robots.txt disallows.",
-        "ignore-robots",
-        false,
-    );
-    t.push('\n');
-    line(&mut t, "## Output");
-    setting(
-        &mut t,
-        "Report on standard output: table, csv, json, jsonl or markdown.",
-        "format",
-        format!("\"{}\"", defaults::FORMAT),
-    );
-    setting(
-        &mut t,
-        "Exit 1 when a condition holds: \"toxic\", \"missing\", \"nofollow\".",
-        "fail-on",
-        "[]",
-    );
-    t.push('\n');
-    line(
-        &mut t,
-        "## Toxicity: each flag adds its weight (0-100) to a link's toxicity.",
-    );
-    line(
-        &mut t,
-        "## One line per flag, `flag = weight`; docs/scoring.md says what each flag means.",
-    );
-    line(&mut t, "[weights]");
+    let mut t = String::from(INTRO);
+    for (section, settings) in sections() {
+        let _ = writeln!(t, "\n## {section}");
+        for Setting { key, what, default } in settings {
+            let _ = writeln!(t, "# {what}\n# {key} = {default}");
+        }
+    }
+    t.push_str("\n## Toxicity: each flag adds its weight (0-100) to a link's toxicity.\n");
+    t.push_str("## One line per flag, `flag = weight`; docs/scoring.md says what each flag means.\n");
+    t.push_str("[weights]\n");
     for (flag, weight) in Scoring::weight_names() {
         let _ = writeln!(t, "# {flag} = {weight}");
     }
-    t.push('\n');
-    line(&mut t, "## Thresholds of the analysis.");
-    line(&mut t, "[thresholds]");
+    t.push_str("\n## Thresholds of the analysis.\n[thresholds]\n");
     for (name, value, meaning) in Scoring::threshold_names() {
-        setting(&mut t, &capitalized(meaning), name, value);
+        let _ = writeln!(t, "# {}\n# {name} = {value}", capitalized(meaning));
     }
     t
-}
-
-/// One setting: what it does, then `# key = default`.
-fn setting(t: &mut String, what: &str, key: &str, default: impl std::fmt::Display) {
-    let _ = writeln!(t, "# {what}\n# {key} = {default}");
 }
 
 fn capitalized(text: &str) -> String {

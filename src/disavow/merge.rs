@@ -24,6 +24,8 @@ pub struct Plan {
     pub already_present: Vec<String>,
     /// Toxic domains that did not fit within Google's limits.
     pub left_out: Vec<String>,
+    /// Toxic "domains" that cannot be a `domain:` line (IP addresses, saved pages).
+    pub skipped: Vec<String>,
     pub warnings: Vec<String>,
 }
 
@@ -38,7 +40,15 @@ pub fn plan(existing: &Existing, toxic: &BTreeSet<String>, stamp: Stamp<'_>) -> 
             Ok(host) => {
                 candidates.insert(host);
             }
-            Err(reason) => plan.warnings.push(format!("`{domain}` is not added: {reason}")),
+            Err(reason) => {
+                plan.warnings.push(match domain.trim() {
+                    "" => {
+                        "toxic links on saved pages (no domain) are not added: add their sites by hand".into()
+                    }
+                    _ => format!("`{domain}` is not added: {reason}"),
+                });
+                plan.skipped.push(domain.clone());
+            }
         }
     }
     plan.already_present.sort();

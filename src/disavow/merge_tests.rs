@@ -118,6 +118,7 @@ fn only_plain_domain_names_become_domain_lines() {
         ],
     );
     assert_eq!(plan.added, ["ok.net"]);
+    assert_eq!(plan.skipped.len(), 5);
     let all = plan.warnings.join("\n");
     assert!(all.contains("`203.0.113.9` is not added: an IP address"), "{all}");
     assert!(
@@ -136,6 +137,14 @@ fn only_plain_domain_names_become_domain_lines() {
             "{line}"
         );
     }
+}
+
+#[test]
+fn toxic_links_on_saved_pages_have_no_domain_to_add() {
+    let plan = plan_for("", &[""]);
+    assert!(plan.append.is_empty());
+    assert_eq!(plan.skipped, [""]);
+    assert!(plan.warnings[0].contains("saved pages"), "{:?}", plan.warnings);
 }
 
 #[test]

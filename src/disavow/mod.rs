@@ -11,7 +11,7 @@ mod merge;
 
 pub use merge::Stamp;
 
-use crate::model::{AuditReport, Link};
+use crate::model::{AuditReport, Link, TargetInfo};
 use crate::report::atomic::AtomicFile;
 use existing::Existing;
 use std::collections::BTreeSet;
@@ -35,6 +35,8 @@ pub struct DisavowOutcome {
     pub already_present: usize,
     /// Toxic domains that did not fit within Google's limits.
     pub left_out: Vec<String>,
+    /// Toxic "domains" that cannot be a `domain:` line (IP addresses, saved pages).
+    pub skipped: usize,
     /// Mistakes in the file (`line 4: ...`) and domains that could not be added.
     pub warnings: Vec<String>,
     /// Whether the file was written; it is left alone when nothing is new.
@@ -83,10 +85,7 @@ impl PendingDisavow {
     /// today (UTC), and tells on `err` what was done and what looks wrong.
     pub fn finish(self, report: &AuditReport, err: &mut dyn Write) -> Result<DisavowOutcome, DisavowError> {
         let path = self.path.clone();
-        let target = match report.target.path_prefix.as_str() {
-            "/" => report.target.host.clone(),
-            prefix => format!("{}{prefix}", report.target.host),
-        };
+        let target = target_label(&report.target);
         let date = today_utc();
         let outcome = self.update(
             &toxic_domains(&report.links),
@@ -136,6 +135,7 @@ impl PendingDisavow {
             added: plan.added,
             already_present: plan.already_present.len(),
             left_out: plan.left_out,
+            skipped: plan.skipped.len(),
             warnings,
             written,
         })
@@ -149,6 +149,15 @@ pub fn update(
     stamp: Stamp<'_>,
 ) -> Result<DisavowOutcome, DisavowError> {
     PendingDisavow::open(path)?.update(toxic_domains, stamp)
+}
+
+/// The audited site as the file's comments name it: `example.com`, or
+/// `example.com/blog/` for a URL target.
+pub fn target_label(target: &TargetInfo) -> String {
+    match target.path_prefix.as_str() {
+        "/" => target.host.clone(),
+        prefix => format!("{}{prefix}", target.host),
+    }
 }
 
 /// The referring domains of the toxic links.
@@ -189,23 +198,28 @@ pub fn print_outcome(outcome: &DisavowOutcome, path: &Path, err: &mut dyn Write)
     };
     if outcome.written {
         let n = outcome.added.len();
-        let s = if n == 1 { "" } else { "s" };
+        let (s, them) = if n == 1 { ("", "it") } else { ("s", "them") };
         writeln!(
             err,
-            "disavow: added {n} domain{s} to `{shown}`{present}; review them before uploading the file to Google"
+            "disavow: added {n} domain{s} to `{shown}`{present}; review {them} before uploading the file to Google"
         )
     } else if outcome.already_present > 0 {
         writeln!(
             err,
             "disavow: `{shown}` not rewritten: it already covers every toxic referring domain{present}"
         )
-    } else if outcome.left_out.is_empty() {
-        writeln!(err, "disavow: no toxic links; `{shown}` not written")
-    } else {
+    } else if !outcome.left_out.is_empty() {
         writeln!(
             err,
             "disavow: `{shown}` not rewritten: no new domain fits within Google's limits"
         )
+    } else if outcome.skipped > 0 {
+        writeln!(
+            err,
+            "disavow: `{shown}` not rewritten: no toxic link has a domain a `domain:` line can name"
+        )
+    } else {
+        writeln!(err, "disavow: no toxic links; `{shown}` not written")
     }
 }
 

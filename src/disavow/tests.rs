@@ -104,6 +104,25 @@ fn no_toxic_link_writes_no_file() {
 }
 
 #[test]
+fn toxic_links_without_a_nameable_domain_are_not_called_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("disavow.txt");
+    let outcome = update(&path, &toxic(&["203.0.113.9"]), STAMP).unwrap();
+    assert!(!outcome.written && !path.exists());
+    assert_eq!(outcome.skipped, 1);
+    let said = printed(&outcome, &path);
+    assert!(
+        said.contains("`203.0.113.9` is not added: an IP address"),
+        "{said}"
+    );
+    assert!(
+        said.contains("no toxic link has a domain a `domain:` line can name"),
+        "{said}"
+    );
+    assert!(!said.contains("no toxic links"), "{said}");
+}
+
+#[test]
 fn an_unwritable_place_fails_before_the_audit() {
     let dir = tempfile::tempdir().unwrap();
     let error = PendingDisavow::open(&dir.path().join("missing/disavow.txt"))
@@ -146,5 +165,19 @@ fn today_is_a_utc_date() {
     assert!(
         today.replace('-', "").bytes().all(|b| b.is_ascii_digit()),
         "{today}"
+    );
+}
+
+#[test]
+fn the_target_is_named_with_its_path_prefix_when_it_has_one() {
+    let target = |host: &str, path_prefix: &str| TargetInfo {
+        input: host.into(),
+        host: host.into(),
+        path_prefix: path_prefix.into(),
+    };
+    assert_eq!(target_label(&target("example.com", "/")), "example.com");
+    assert_eq!(
+        target_label(&target("example.com", "/blog/")),
+        "example.com/blog/"
     );
 }
