@@ -8,7 +8,7 @@
 //! `cargo bench --bench extract -- --whole-corpus` instead times both over the
 //! whole corpus on one core (median of 5 passes) and prints MB/s and the ratio.
 
-use backlinks::extract::{decode::decode_html, extract};
+use backlinks::extract::{decode::decode_html, extract, ExtractOptions};
 use backlinks::target::Target;
 use criterion::{black_box, BenchmarkId, Criterion, Throughput};
 use scraper::Html;
@@ -52,6 +52,7 @@ fn target() -> Target {
 
 fn bench_pages(criterion: &mut Criterion, name: &str, pages: &[Page]) {
     let target = target();
+    let options = ExtractOptions::default();
     let bytes: usize = pages.iter().map(|p| p.html.len()).sum();
     let mut group = criterion.benchmark_group(name);
     group.throughput(Throughput::Bytes(bytes as u64));
@@ -69,7 +70,7 @@ fn bench_pages(criterion: &mut Criterion, name: &str, pages: &[Page]) {
     group.bench_function(BenchmarkId::new("extract", pages.len()), |b| {
         b.iter(|| {
             for page in pages {
-                black_box(extract(black_box(&page.html), &page.url, &target));
+                black_box(extract(black_box(&page.html), &page.url, &target, &options));
             }
         })
     });
@@ -80,6 +81,7 @@ fn bench_pages(criterion: &mut Criterion, name: &str, pages: &[Page]) {
 /// see the same machine state, and prints the medians.
 fn whole_corpus(pages: &[Page]) {
     let target = target();
+    let options = ExtractOptions::default();
     let bytes: usize = pages.iter().map(|p| p.html.len()).sum();
     let mut links = 0;
     let (mut parse, mut full) = (Vec::new(), Vec::new());
@@ -92,7 +94,7 @@ fn whole_corpus(pages: &[Page]) {
         full.push(timed(|| {
             links = pages
                 .iter()
-                .map(|page| extract(&page.html, &page.url, &target).links.len())
+                .map(|page| extract(&page.html, &page.url, &target, &options).links.len())
                 .sum();
         }));
     }

@@ -382,6 +382,27 @@ pub struct DomainCount {
     pub links: usize,
 }
 
+/// The profile's risk level from its share of toxic links: `low` under 3 %,
+/// `medium` from 3 % to 10 % inclusive, `high` over 10 %.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Risk {
+    #[default]
+    Low,
+    Medium,
+    High,
+}
+
+impl Risk {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Risk::Low => "low",
+            Risk::Medium => "medium",
+            Risk::High => "high",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub sources: SourceCounts,
@@ -391,6 +412,8 @@ pub struct Summary {
     pub link_types: LinkTypeCounts,
     pub passes_equity: usize,
     pub toxic: usize,
+    /// From the share of toxic links (docs/scoring.md).
+    pub risk: Risk,
     pub anchors: AnchorProfile,
     pub top_domains: Vec<DomainCount>,
 }

@@ -20,6 +20,11 @@ impl AnchorRules {
             keywords: fold(keywords),
         }
     }
+
+    /// The money keywords, case-folded.
+    pub fn keywords(&self) -> &[String] {
+        &self.keywords
+    }
 }
 
 /// Lowercase with white-space runs collapsed: how anchors are compared.

@@ -2,25 +2,42 @@
 //! profile pass has given them their final flags.
 
 use super::anchor::fold;
-use crate::model::{AnchorProfile, AnchorShare, DomainCount, KindCounts, Link, SourceRecord, Summary};
+use super::scoring::Scoring;
+use crate::model::{AnchorProfile, AnchorShare, DomainCount, KindCounts, Link, Risk, SourceRecord, Summary};
 use std::collections::HashMap;
 
 /// How many anchors and domains the summary lists.
 pub const TOP_ANCHORS: usize = 10;
 pub const TOP_DOMAINS: usize = 10;
-/// The profile is over-optimised when more than this share of its links use an
-/// exact money keyword as anchor text.
-pub const OVER_OPTIMIZED_EXACT_SHARE: f64 = 0.20;
 
-#[derive(Default)]
 pub struct SummaryBuilder {
     summary: Summary,
+    /// The profile is over-optimised when more than this share of its links use
+    /// an exact money keyword as anchor text (`over-optimized-exact-share`).
+    over_optimized_exact_share: f64,
     kinds: KindCounts,
     anchors: HashMap<String, usize>,
     domains: HashMap<String, usize>,
 }
 
+impl Default for SummaryBuilder {
+    /// With the default `over-optimized-exact-share`.
+    fn default() -> Self {
+        SummaryBuilder::new(Scoring::default().threshold("over-optimized-exact-share"))
+    }
+}
+
 impl SummaryBuilder {
+    pub fn new(over_optimized_exact_share: f64) -> SummaryBuilder {
+        SummaryBuilder {
+            summary: Summary::default(),
+            over_optimized_exact_share,
+            kinds: KindCounts::default(),
+            anchors: HashMap::new(),
+            domains: HashMap::new(),
+        }
+    }
+
     pub fn add_source(&mut self, source: &SourceRecord) {
         let s = &mut self.summary;
         s.sources.total += 1;
@@ -43,7 +60,8 @@ impl SummaryBuilder {
         let mut summary = self.summary;
         let links = summary.backlinks;
         summary.referring_domains = self.domains.len();
-        summary.anchors = anchor_profile(&self.anchors, self.kinds, links);
+        summary.risk = risk(summary.toxic, links);
+        summary.anchors = anchor_profile(&self.anchors, self.kinds, links, self.over_optimized_exact_share);
         summary.top_domains = top(&self.domains, TOP_DOMAINS)
             .into_iter()
             .map(|(domain, links)| DomainCount { domain, links })
@@ -52,7 +70,26 @@ impl SummaryBuilder {
     }
 }
 
-fn anchor_profile(anchors: &HashMap<String, usize>, kinds: KindCounts, links: usize) -> AnchorProfile {
+/// The profile's risk from the share of toxic links: `low` under 3 %, `medium`
+/// from 3 % to 10 % (both included), `high` over 10 %. Counted in integers so
+/// that exactly 3 % and exactly 10 % are always medium.
+pub fn risk(toxic: usize, links: usize) -> Risk {
+    let percent = toxic.saturating_mul(100);
+    if toxic == 0 || percent < links.saturating_mul(3) {
+        Risk::Low
+    } else if percent > links.saturating_mul(10) {
+        Risk::High
+    } else {
+        Risk::Medium
+    }
+}
+
+fn anchor_profile(
+    anchors: &HashMap<String, usize>,
+    kinds: KindCounts,
+    links: usize,
+    over_optimized_exact_share: f64,
+) -> AnchorProfile {
     let share = |n: usize| {
         if links == 0 {
             0.0
@@ -65,7 +102,7 @@ fn anchor_profile(anchors: &HashMap<String, usize>, kinds: KindCounts, links: us
         unique: anchors.len(),
         diversity: diversity(anchors.values().copied(), links),
         exact_share,
-        over_optimized: exact_share > OVER_OPTIMIZED_EXACT_SHARE,
+        over_optimized: exact_share > over_optimized_exact_share,
         top: top(anchors, TOP_ANCHORS)
             .into_iter()
             .map(|(text, count)| AnchorShare {
@@ -193,5 +230,49 @@ mod tests {
         assert_eq!(s.anchors.diversity, None);
         assert_eq!(s.anchors.exact_share, 0.0);
         assert!(!s.anchors.over_optimized);
+    }
+
+    #[test]
+    fn risk_boundaries_are_3_and_10_percent_both_medium() {
+        assert_eq!(risk(0, 0), Risk::Low, "no links, no risk");
+        assert_eq!(risk(0, 100), Risk::Low);
+        assert_eq!(risk(2, 100), Risk::Low);
+        assert_eq!(risk(29, 1000), Risk::Low, "2.9 %");
+        assert_eq!(risk(3, 100), Risk::Medium, "exactly 3 %");
+        assert_eq!(risk(10, 100), Risk::Medium, "exactly 10 %");
+        assert_eq!(risk(101, 1000), Risk::High, "10.1 %");
+        assert_eq!(risk(1, 1), Risk::High);
+    }
+
+    #[test]
+    fn the_summary_carries_risk_from_its_toxic_links() {
+        let mut b = SummaryBuilder::default();
+        let mut toxic = link("garden tools", "a.test", AnchorKind::Exact, LinkType::Dofollow);
+        toxic.toxic = true;
+        let clean = link("Example", "b.test", AnchorKind::Branded, LinkType::Dofollow);
+        let mut links = vec![toxic];
+        links.extend(std::iter::repeat_n(clean, 9));
+        add(&mut b, 0, SourceStatus::Ok, links);
+        let s = b.finish();
+        assert_eq!((s.toxic, s.backlinks), (1, 10));
+        assert_eq!(s.risk, Risk::Medium, "1 toxic link of 10 is exactly 10 %");
+    }
+
+    #[test]
+    fn over_optimized_follows_the_configured_share() {
+        let links = || {
+            vec![
+                link("garden tools", "a.test", AnchorKind::Exact, LinkType::Dofollow),
+                link("Example", "b.test", AnchorKind::Branded, LinkType::Dofollow),
+                link("Example", "c.test", AnchorKind::Branded, LinkType::Dofollow),
+                link("Example", "d.test", AnchorKind::Branded, LinkType::Dofollow),
+            ]
+        };
+        let mut default = SummaryBuilder::default();
+        add(&mut default, 0, SourceStatus::Ok, links());
+        assert!(default.finish().anchors.over_optimized, "25 % is over 20 %");
+        let mut lenient = SummaryBuilder::new(0.25);
+        add(&mut lenient, 0, SourceStatus::Ok, links());
+        assert!(!lenient.finish().anchors.over_optimized, "25 % is not over 25 %");
     }
 }

@@ -3,13 +3,13 @@
 
 mod source;
 
-use crate::analyze::SummaryBuilder;
+use crate::analyze::{apply_profile_flags, PageSignals, SummaryBuilder};
 use crate::fetch::Fetcher;
 use crate::model::{AuditReport, Link, SourceRecord, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
 use crate::report::ReportWriter;
 use crate::settings::Settings;
 use crate::sources::SourceEntry;
-use source::Context;
+use source::{Context, Processed};
 use std::io;
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -48,7 +48,7 @@ pub async fn run(
     let ctx = Arc::new(Context {
         fetcher,
         target: settings.target.clone(),
-        anchors: settings.anchors.clone(),
+        analysis: settings.analysis.clone(),
         max_page_size: settings.fetch.max_page_size,
         parsers: Semaphore::new(cores),
         pages_in_memory: Semaphore::new(settings.fetch.concurrency + cores),
@@ -60,13 +60,19 @@ pub async fn run(
     let window = (settings.fetch.concurrency * 8).max(256);
     let mut pending = entries.into_iter().enumerate();
     let mut running = JoinSet::new();
-    let mut summary = SummaryBuilder::default();
+    let mut summary = SummaryBuilder::new(
+        settings
+            .analysis
+            .scoring
+            .threshold("over-optimized-exact-share"),
+    );
     let mut sources: Vec<Option<SourceRecord>> = if keep_sources {
         vec![None; total]
     } else {
         Vec::new()
     };
     let mut found: Vec<(usize, Vec<Link>)> = Vec::new();
+    let mut pages: Vec<PageSignals> = Vec::new();
     loop {
         while running.len() < window {
             let Some((index, entry)) = pending.next() else {
@@ -77,8 +83,8 @@ pub async fn run(
         let Some(joined) = running.join_next().await else {
             break;
         };
-        let result = match joined {
-            Ok(result) => result,
+        let Processed { result, signals } = match joined {
+            Ok(processed) => processed,
             Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
             Err(e) => return Err(io::Error::other(e)),
         };
@@ -87,6 +93,7 @@ pub async fn run(
         for writer in writers.iter_mut() {
             writer.on_result(&result)?;
         }
+        pages.extend(signals);
         let SourceResult { index, source, links } = result;
         if !links.is_empty() {
             found.push((index, links));
@@ -97,7 +104,9 @@ pub async fn run(
     }
     progress.finish();
     found.sort_unstable_by_key(|(index, _)| *index);
-    let links: Vec<Link> = found.into_iter().flat_map(|(_, links)| links).collect();
+    let mut links: Vec<Link> = found.into_iter().flat_map(|(_, links)| links).collect();
+    apply_profile_flags(&mut links, &pages, &settings.analysis);
+    drop(pages);
     links.iter().for_each(|link| summary.add_link(link));
     let report = AuditReport {
         schema_version: SCHEMA_VERSION,

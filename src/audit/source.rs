@@ -1,7 +1,7 @@
 //! One source, start to finish: fetch or read it, parse it off the async
 //! threads, and turn what it says into a record and its links.
 
-use crate::analyze::{judge, AnchorRules, PageContext};
+use crate::analyze::{judge, AnalysisConfig, PageContext, PageSignals};
 use crate::extract::{self, decode, Directives, PageExtract};
 use crate::fetch::{self, Fetched, Fetcher};
 use crate::model::{SourceRecord, SourceResult, SourceStatus};
@@ -14,7 +14,7 @@ use tokio::sync::Semaphore;
 pub struct Context {
     pub fetcher: Fetcher,
     pub target: Target,
-    pub anchors: AnchorRules,
+    pub analysis: AnalysisConfig,
     pub max_page_size: usize,
     /// Parsing is CPU work: one page per core at a time, so pages waiting to be
     /// parsed stay as bytes, not as trees.
@@ -25,7 +25,19 @@ pub struct Context {
     pub pages_in_memory: Semaphore,
 }
 
-pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> SourceResult {
+/// A source's result, and what the profile pass needs of its page.
+pub struct Processed {
+    pub result: SourceResult,
+    /// Present for pages with backlinks.
+    pub signals: Option<PageSignals>,
+}
+
+pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Processed {
+    let (result, signals) = judge_source(&ctx, index, entry).await;
+    Processed { result, signals }
+}
+
+async fn judge_source(ctx: &Arc<Context>, index: usize, entry: SourceEntry) -> (SourceResult, Option<PageSignals>) {
     let location = match entry.location {
         Ok(location) => location,
         Err(reason) => {
@@ -35,11 +47,7 @@ pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Sou
                 SourceStatus::Invalid,
                 Some(reason),
             );
-            return SourceResult {
-                index,
-                source: record,
-                links: Vec::new(),
-            };
+            return (unjudged(index, record), None);
         }
     };
     let url = location.url().clone();
@@ -50,11 +58,7 @@ pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Sou
             "the page is on {} itself: its links are not backlinks",
             ctx.target.host
         ));
-        return SourceResult {
-            index,
-            source: record,
-            links: Vec::new(),
-        };
+        return (unjudged(index, record), None);
     }
     let _in_memory = ctx.pages_in_memory.acquire().await.map_err(|e| e.to_string());
     let fetched = match &location {
@@ -80,11 +84,7 @@ pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Sou
         Err(failure) => {
             record.status = failure.status;
             record.error = Some(failure.error);
-            return SourceResult {
-                index,
-                source: record,
-                links: Vec::new(),
-            };
+            return (unjudged(index, record), None);
         }
     };
     let page_url = final_url.unwrap_or(url);
@@ -94,11 +94,7 @@ pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Sou
             "redirected to {} itself: its links are not backlinks",
             ctx.target.host
         ));
-        return SourceResult {
-            index,
-            source: record,
-            links: Vec::new(),
-        };
+        return (unjudged(index, record), None);
     }
 
     let header_directives = Directives::from_x_robots_tag(page.x_robots_tag.iter().map(String::as_str));
@@ -107,11 +103,7 @@ pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Sou
         Err(error) => {
             record.status = SourceStatus::NotHtml;
             record.error = Some(error);
-            return SourceResult {
-                index,
-                source: record,
-                links: Vec::new(),
-            };
+            return (unjudged(index, record), None);
         }
     };
     let directives = extracted.directives.union(header_directives);
@@ -119,18 +111,43 @@ pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Sou
     record.page_noindex = directives.noindex;
     record.title = extracted.title;
 
-    let source_host = page_url.host_str().unwrap_or_default().to_string();
-    let source_domain = registrable_domain(&source_host);
+    // A saved page is known by the URL it states it was saved from.
+    let identity = match &location {
+        Location::File { .. } => extracted.facts.canonical.as_deref().and_then(|c| url::Url::parse(c).ok()),
+        Location::Http(_) => Some(page_url.clone()),
+    };
+    let source_host = identity
+        .as_ref()
+        .and_then(|u| u.host_str())
+        .unwrap_or_default()
+        .to_string();
+    if matches!(location, Location::File { .. }) && ctx.target.matches_host(&source_host) {
+        record.status = SourceStatus::Internal;
+        record.error = Some(format!(
+            "the saved page comes from {} itself: its links are not backlinks",
+            ctx.target.host
+        ));
+        return (unjudged(index, record), None);
+    }
+    let source_domain = if source_host.is_empty() {
+        String::new()
+    } else {
+        registrable_domain(&source_host)
+    };
     let context = PageContext {
         source_url: &record.url,
         source_host: &source_host,
         source_domain: &source_domain,
+        page_url: &page_url,
         page_nofollow: directives.nofollow,
+        page_noindex: directives.noindex,
+        googlebot_blocked,
+        facts: &extracted.facts,
     };
     let links: Vec<_> = extracted
         .links
         .into_iter()
-        .map(|raw| judge(raw, &context, &ctx.anchors))
+        .map(|raw| judge(raw, &context, &ctx.analysis))
         .collect();
     record.links = links.len();
     record.status = if links.is_empty() {
@@ -138,10 +155,25 @@ pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Sou
     } else {
         SourceStatus::Ok
     };
-    SourceResult {
+    let signals = (!links.is_empty()).then(|| PageSignals {
+        source_url: record.url.clone(),
+        domain: source_domain.clone(),
+        ip: record.ip.clone(),
+        tracking_ids: extracted.facts.tracking_ids,
+    });
+    let result = SourceResult {
         index,
         source: record,
         links,
+    };
+    (result, signals)
+}
+
+fn unjudged(index: usize, source: SourceRecord) -> SourceResult {
+    SourceResult {
+        index,
+        source,
+        links: Vec::new(),
     }
 }
 
@@ -158,7 +190,9 @@ async fn parse(
     tokio::task::spawn_blocking(move || {
         let html = decode::decode_html(&body, content_type.as_deref());
         drop(body);
-        extract::extract(&html, &page_url, &task_ctx.target)
+        // TODO(lead): from settings
+        let options = extract::ExtractOptions::default();
+        extract::extract(&html, &page_url, &task_ctx.target, &options)
     })
     .await
     .map_err(|e| format!("the page could not be parsed ({e})"))

@@ -156,7 +156,8 @@ pub fn template() -> String {
             let _ = writeln!(t, "# {what}\n# {key} = {default}");
         }
     }
-    t.push_str("\n## Toxicity: each flag adds its weight (0-100) to a link's toxicity.\n");
+    t.push_str("\n## Toxicity: flags combine as 100 x (1 - product of (1 - weight/100)), so one flag\n");
+    t.push_str("## scores its own weight and no sum passes 100. Weights are 0-100.\n");
     t.push_str("## One line per flag, `flag = weight`; docs/scoring.md says what each flag means.\n");
     t.push_str("[weights]\n");
     for (flag, weight) in Scoring::weight_names() {

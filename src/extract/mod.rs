@@ -3,16 +3,27 @@
 
 use crate::model::{LinkType, Placement};
 use crate::target::Target;
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html};
 use url::Url;
 
+mod canonical;
+mod classes;
 pub mod decode;
 mod directives;
+mod external;
+mod facts;
 mod placement;
 mod prescan;
 mod rel;
 mod resolve;
+mod scan;
+pub mod spam;
+mod sponsored;
+mod terms;
 mod text;
+mod tracking;
+mod ugc;
+mod walk;
 
 pub use rel::parse_rel;
 
@@ -34,7 +45,7 @@ impl Directives {
 }
 
 /// An anchor that points at the target, before analysis.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RawLink {
     /// The resolved absolute URL, without its fragment.
     pub url: String,
@@ -46,94 +57,118 @@ pub struct RawLink {
     pub link_type: LinkType,
     pub placement: Placement,
     pub hidden: bool,
+    /// The link sits in a comment, forum post, signature or author box.
+    pub in_ugc_area: bool,
+    /// Link share of the link's own text block; 0.0 when that block has
+    /// fewer than 80 characters of text or there is none.
+    pub block_link_density: f64,
 }
 
 /// What one page says, as far as the audit cares.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageExtract {
     pub title: Option<String>,
     /// From `<meta name="robots">` and `<meta name="googlebot">`.
     pub directives: Directives,
     /// Links to the target, in document order.
     pub links: Vec<RawLink>,
+    /// Facts about the whole page; default (but for `canonical`) when it has
+    /// no link to the target.
+    pub facts: PageFacts,
 }
 
-/// Parses `html` once and returns its title, meta robots directives and every
-/// `a[href]` / `area[href]` that points at `target`, resolved against the first
-/// `<base href>` (itself resolved against `page_url`), else `page_url`.
-/// Link URLs are kept without their fragment.
-pub fn extract(html: &str, page_url: &Url, target: &Target) -> PageExtract {
+/// Facts about the whole page that judging its links needs. Computed only for
+/// pages that link to the target (others are never judged).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageFacts {
+    /// Words of visible text (script, style, template, noscript excluded).
+    pub words: usize,
+    /// Characters of visible text, and of those the ones inside links.
+    pub text_chars: usize,
+    pub link_text_chars: usize,
+    /// The highest link-text share among text blocks (p, li, td, dd, blockquote,
+    /// and div/section/article without block children) with at least 80
+    /// characters of text.
+    pub max_block_link_density: f64,
+    /// a[href]/area[href] links to other sites than the page's own, and the
+    /// distinct registrable domains among them.
+    pub external_links: usize,
+    pub external_domains: usize,
+    /// Spam terms (lowercase, built-in plus configured) found in the title, the
+    /// page URL or the visible text, sorted, deduplicated.
+    pub spam_terms: Vec<String>,
+    /// The page discloses paid content.
+    pub sponsored_disclosure: bool,
+    /// Analytics and ad-network IDs found in scripts and attributes; uppercase,
+    /// sorted, deduplicated.
+    pub tracking_ids: Vec<String>,
+    /// `<iframe>`/`<frame>` elements.
+    pub frames: usize,
+    /// The page's own URL as it states it: `<link rel="canonical">`, else
+    /// `og:url`, else a browser's `<!-- saved from url=(NNNN)URL -->` comment
+    /// (absolute http(s) only).
+    pub canonical: Option<String>,
+}
+
+/// What the caller can tune in extraction.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// Extra spam terms, lowercase, added to the built-in list (`extract/spam.rs`).
+    pub extra_spam_terms: Vec<String>,
+}
+
+/// Parses `html` once and returns its title, meta robots directives, stated
+/// URL (`facts.canonical`) and every `a[href]` / `area[href]` that points at
+/// `target`, resolved against the first `<base href>` (itself resolved against
+/// `page_url`), else `page_url`. Link URLs are kept without their fragment.
+///
+/// A page with a link to the target is then walked once more for the rest of
+/// its facts; other pages are never judged and skip that work.
+pub fn extract(html: &str, page_url: &Url, target: &Target, options: &ExtractOptions) -> PageExtract {
     let document = Html::parse_document(html);
-    let scan = PageScan::of(&document);
+    let scan = scan::PageScan::of(&document);
     let resolver = resolve::Resolver::new(page_url, scan.base_href, target);
-    let links = scan
+    let canonical = scan.canonical.resolve(html, page_url);
+    let to_target: Vec<(ElementRef<'_>, Url)> = scan
         .anchors
-        .into_iter()
-        .filter_map(|(element, href)| Some(raw_link(element, resolver.resolve(href)?)))
+        .iter()
+        .filter_map(|&(element, href)| Some((element, resolver.resolve(href)?)))
         .collect();
+    if to_target.is_empty() {
+        return PageExtract {
+            title: scan.title,
+            directives: scan.directives,
+            links: Vec::new(),
+            facts: PageFacts {
+                canonical,
+                ..PageFacts::default()
+            },
+        };
+    }
+    let mut walked = walk::walk(&document);
+    let links = to_target
+        .into_iter()
+        .map(|(element, url)| raw_link(element, url, &walked))
+        .collect();
+    let input = facts::PageInput {
+        page_url,
+        title: scan.title.as_deref(),
+        canonical,
+        hrefs: scan.anchors.iter().map(|&(_, href)| href).collect(),
+        base: resolver.base(),
+    };
+    let facts = facts::page_facts(input, &mut walked, options);
     PageExtract {
         title: scan.title,
         directives: scan.directives,
         links,
+        facts,
     }
-}
-
-/// What one walk over the tree collects. Anchors are kept unresolved because a
-/// `<base href>` later in the document still applies to them.
-#[derive(Default)]
-struct PageScan<'a> {
-    title: Option<String>,
-    title_seen: bool,
-    base_href: Option<&'a str>,
-    directives: Directives,
-    anchors: Vec<(ElementRef<'a>, &'a str)>,
-}
-
-impl<'a> PageScan<'a> {
-    fn of(document: &'a Html) -> Self {
-        let mut scan = PageScan::default();
-        for node in document.tree.root().descendants() {
-            let Node::Element(element) = node.value() else {
-                continue;
-            };
-            match element.name() {
-                "a" | "area" => {
-                    if let (Some(href), Some(element)) = (element.attr("href"), ElementRef::wrap(node)) {
-                        scan.anchors.push((element, href));
-                    }
-                }
-                "base" if scan.base_href.is_none() => scan.base_href = element.attr("href"),
-                "meta" => {
-                    let name = element
-                        .attr("name")
-                        .map(|n| n.trim_matches(|c: char| c.is_ascii_whitespace()));
-                    if name.is_some_and(|n| {
-                        n.eq_ignore_ascii_case("robots") || n.eq_ignore_ascii_case("googlebot")
-                    }) {
-                        let rules = Directives::from_rules(element.attr("content").unwrap_or(""));
-                        scan.directives = scan.directives.union(rules);
-                    }
-                }
-                "title" if !scan.title_seen && is_html(element) => {
-                    scan.title_seen = true;
-                    let title = ElementRef::wrap(node).map(text::element_text).unwrap_or_default();
-                    scan.title = Some(title).filter(|t| !t.is_empty());
-                }
-                _ => {}
-            }
-        }
-        scan
-    }
-}
-
-/// Whether an element is in the HTML namespace (an SVG `<title>` is a tooltip).
-fn is_html(element: &scraper::node::Element) -> bool {
-    &*element.name.ns == "http://www.w3.org/1999/xhtml"
 }
 
 /// The facts of one link to the target; only computed for those, as they walk
 /// the link's subtree and ancestors.
-fn raw_link(element: ElementRef<'_>, url: Url) -> RawLink {
+fn raw_link(element: ElementRef<'_>, url: Url, walked: &walk::Walked) -> RawLink {
     let (anchor_text, image) = text::anchor_text(element);
     let rel = parse_rel(element.value().attr("rel").unwrap_or(""));
     let context = placement::context(element);
@@ -145,7 +180,16 @@ fn raw_link(element: ElementRef<'_>, url: Url) -> RawLink {
         rel,
         placement: context.placement,
         hidden: context.hidden,
+        in_ugc_area: context.in_ugc_area,
+        block_link_density: block_link_density(element, walked),
     }
+}
+
+/// The density of the link's nearest text block ancestor (0.0 without one).
+fn block_link_density(link: ElementRef<'_>, walked: &walk::Walked) -> f64 {
+    link.ancestors()
+        .find_map(|ancestor| walked.block_density.get(&ancestor.id()).copied())
+        .unwrap_or(0.0)
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
-//! Where a link sits (its nearest landmark) and whether it is hidden.
+//! Where a link sits (its nearest landmark, a comment or forum area) and
+//! whether it is hidden.
 
+use super::ugc;
 use crate::model::Placement;
 use scraper::node::Element;
 use scraper::ElementRef;
@@ -8,14 +10,18 @@ use scraper::ElementRef;
 pub(crate) struct Context {
     pub placement: Placement,
     pub hidden: bool,
+    /// An ancestor marks a comment, forum post, signature or author box.
+    pub in_ugc_area: bool,
 }
 
 /// The placement of the nearest landmark ancestor (an ARIA `role` first, then
 /// the element's name; `content` when none is a landmark), and whether the link
-/// or an ancestor has the `hidden` attribute or an inline style that hides it.
+/// or an ancestor has the `hidden` attribute or an inline style that hides it,
+/// and whether an ancestor marks user-generated content ([`ugc`]).
 pub(crate) fn context(link: ElementRef<'_>) -> Context {
     let mut placement = None;
     let mut hidden = false;
+    let mut in_ugc_area = false;
     let ancestors = link.ancestors().filter_map(|node| node.value().as_element());
     for (depth, element) in std::iter::once(link.value()).chain(ancestors).enumerate() {
         // One pass over the attributes: `attr()` would hash each name it looks up.
@@ -28,16 +34,20 @@ pub(crate) fn context(link: ElementRef<'_>) -> Context {
                 _ => {}
             }
         }
-        if placement.is_none() && depth > 0 {
-            placement = landmark(element, role);
+        if depth > 0 {
+            if placement.is_none() {
+                placement = landmark(element, role);
+            }
+            in_ugc_area = in_ugc_area || ugc::marks_ugc(element);
         }
-        if hidden && placement.is_some() {
+        if hidden && placement.is_some() && in_ugc_area {
             break;
         }
     }
     Context {
         placement: placement.unwrap_or(Placement::Content),
         hidden,
+        in_ugc_area,
     }
 }
 
@@ -117,6 +127,37 @@ mod tests {
 
     fn hidden(html: &str) -> bool {
         with_link(html, context).hidden
+    }
+
+    fn in_ugc(html: &str) -> bool {
+        with_link(html, context).in_ugc_area
+    }
+
+    #[test]
+    fn links_under_comment_areas_are_ugc() {
+        assert!(in_ugc(
+            "<ol class=commentlist><li class='comment even'><div class=comment-body><p><a id=l href=x>x</a></div></ol>"
+        ));
+        assert!(in_ugc(
+            "<div id=disqus_thread><div><a id=l href=x>x</a></div></div>"
+        ));
+        assert!(in_ugc(
+            "<div class='author-box'><p>Jane writes at <a id=l href=x>x</a></div>"
+        ));
+        assert!(in_ugc(
+            "<div itemscope itemtype='https://schema.org/Comment'><a id=l href=x>x</a></div>"
+        ));
+    }
+
+    #[test]
+    fn links_outside_comment_areas_are_not_ugc() {
+        assert!(!in_ugc("<div class=recommended><a id=l href=x>x</a></div>"));
+        assert!(!in_ugc(
+            "<body class='single comments-open'><p><a id=l href=x>x</a>"
+        ));
+        // A comment area that is a sibling, or the link's own class, does not count.
+        assert!(!in_ugc("<div class=comments></div><p><a id=l href=x>x</a></p>"));
+        assert!(!in_ugc("<p><a id=l class=comment href=x>x</a></p>"));
     }
 
     #[test]

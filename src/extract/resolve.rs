@@ -45,6 +45,11 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The URL relative hrefs resolve against.
+    pub(crate) fn base(&self) -> &Url {
+        &self.base
+    }
+
     /// The absolute http(s) URL `href` points at, fragment dropped, when it is a
     /// link to the target.
     pub(crate) fn resolve(&self, href: &str) -> Option<Url> {

@@ -14,7 +14,7 @@ fn target(s: &str) -> Target {
 
 fn run(html: &str, page_url: &str) -> PageExtract {
     let page_url = Url::parse(page_url).expect("test page URL parses");
-    extract(html, &page_url, &target("github.com"))
+    extract(html, &page_url, &target("github.com"), &ExtractOptions::default())
 }
 
 fn urls(page: &PageExtract) -> Vec<&str> {
@@ -205,12 +205,17 @@ fn url_targets_match_by_path_and_subdomains_count() {
     let html = r#"<a href="https://github.com/acme/x">x</a><a href="https://gist.github.com/acme/y">y</a>
         <a href="https://github.com/other">o</a><a href="https://notgithub.com/acme/z">z</a>"#;
     let page_url = Url::parse("https://example.org/").expect("valid URL");
-    let page = extract(html, &page_url, &target("https://github.com/acme/"));
+    let page = extract(
+        html,
+        &page_url,
+        &target("https://github.com/acme/"),
+        &ExtractOptions::default(),
+    );
     assert_eq!(
         urls(&page),
         ["https://github.com/acme/x", "https://gist.github.com/acme/y"]
     );
-    let page = extract(html, &page_url, &target("github.com"));
+    let page = extract(html, &page_url, &target("github.com"), &ExtractOptions::default());
     assert_eq!(
         urls(&page),
         [

@@ -141,6 +141,7 @@ pub fn empty_report() -> AuditReport {
             },
             passes_equity: 1,
             toxic: 1,
+            risk: Risk::High,
             anchors: AnchorProfile {
                 unique: 2,
                 diversity: Some(1.0),

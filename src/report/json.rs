@@ -78,6 +78,7 @@ mod tests {
     },
     "passes_equity": 1,
     "toxic": 1,
+    "risk": "high",
     "anchors": {
       "unique": 2,
       "diversity": 1.0,

@@ -123,7 +123,7 @@ mod tests {
         \"no-link\":1,\"http-error\":1,\"blocked\":0,\"unreachable\":0,\"robots-blocked\":0,\
         \"not-html\":0,\"invalid\":0,\"internal\":0}},\"backlinks\":2,\"referring_pages\":1,\
         \"referring_domains\":1,\"link_types\":{\"dofollow\":1,\"nofollow\":1,\
-        \"ugc\":0,\"sponsored\":0},\"passes_equity\":1,\"toxic\":1,\"anchors\":{\"unique\":2,\
+        \"ugc\":0,\"sponsored\":0},\"passes_equity\":1,\"toxic\":1,\"risk\":\"high\",\"anchors\":{\"unique\":2,\
         \"diversity\":1.0,\"exact_share\":0.5,\"over_optimized\":true,\"kinds\":{\"image\":0,\
         \"empty\":0,\"url\":0,\"branded\":1,\"exact\":1,\"partial\":0,\"generic\":0,\
         \"other\":0},\"top\":[{\"text\":\"=best garden tools\",\"count\":1,\"share\":0.5},\

@@ -228,6 +228,7 @@ mod tests {
 | Link types | 1 dofollow, 1 nofollow |
 | Passes equity | 1 of 2 (50.0%) |
 | Toxic | 1 of 2 (50.0%) |
+| Profile risk | high |
 | Anchor diversity | 1.00 |
 | Exact-match anchors | 50.0% (over-optimized) |
 | Anchor kinds | 1 branded, 1 exact |

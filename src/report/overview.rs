@@ -105,6 +105,7 @@ fn facts(summary: &Summary) -> Vec<(&'static str, String)> {
         ),
         ("Passes equity", share_of(summary.passes_equity, backlinks)),
         ("Toxic", share_of(summary.toxic, backlinks)),
+        ("Profile risk", summary.risk.as_str().to_string()),
         ("Anchor diversity", diversity),
         ("Exact-match anchors", exact_share),
         (

@@ -71,6 +71,7 @@ pub(super) fn render(report: &AuditReport, options: RenderOptions) -> String {
             &format!("Links, worst first ({})", overview.links.len()),
         );
         section(&mut out, links_table(&overview.links, style));
+        toxic_reasons(&mut out, &overview.links, style);
     }
     if !overview.without_link.is_empty() {
         out.push('\n');
@@ -139,6 +140,47 @@ fn links_table(links: &[&Link], style: Style) -> Table {
     }
     align_right(&mut table, &[0]);
     table
+}
+
+/// Every toxic link with all the flags that made it so: the links table has
+/// room for a few, this list has room for all, wrapped rather than cut.
+fn toxic_reasons(out: &mut String, links: &[&Link], style: Style) {
+    let toxic: Vec<&&Link> = links.iter().filter(|l| l.toxic).collect();
+    if toxic.is_empty() {
+        return;
+    }
+    out.push('\n');
+    let title = format!("Why {} toxic (weights in docs/scoring.md)", plural(toxic.len(), "link is"));
+    heading(out, style, &title.replace("links is", "links are"));
+    for link in toxic {
+        let head = format!(
+            "{:>3}  {} → {}  \"{}\"",
+            link.toxicity,
+            short_url(&link.source_url),
+            short_url(&link.target_url),
+            safe(&link.anchor_text)
+        );
+        line(out, style, &head);
+        for wrapped in wrap(&link.flags, style.width.saturating_sub(5)) {
+            line(out, style, &format!("     {wrapped}"));
+        }
+    }
+}
+
+/// Flag words joined with ", " in lines of at most `width` characters; a word
+/// longer than a line is cut by `line`.
+fn wrap(words: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in words.iter().map(|w| safe(w)) {
+        match lines.last_mut() {
+            Some(current) if current.chars().count() + 2 + word.chars().count() <= width => {
+                current.push_str(", ");
+                current.push_str(&word);
+            }
+            _ => lines.push(word),
+        }
+    }
+    lines
 }
 
 fn without_link_table(sources: &[&SourceRecord], style: Style) -> Table {
@@ -297,10 +339,12 @@ mod tests {
     #[test]
     fn long_urls_are_cut_not_wrapped_into_tall_rows() {
         let mut report = report(&results());
+        let baseline = render(&report, plain(80)).lines().count();
         report.links[0].source_url = format!("https://blog.example.org/{}", "a".repeat(500));
         let out = render(&report, plain(80));
         assert!(out.contains('…'), "{out}");
-        assert!(out.lines().count() < 45, "{out}");
+        // A row grows to two lines at the most.
+        assert!(out.lines().count() <= baseline + 1, "{out}");
     }
 
     #[test]
@@ -327,6 +371,20 @@ mod tests {
         }
         assert!(!out.contains("Partial"), "{out}");
         assert!(!out.contains("Equity"), "the type column says it: {out}");
+    }
+
+    #[test]
+    fn every_toxic_link_is_listed_with_all_its_flags() {
+        let mut report = report(&results());
+        report.links[1].flags = (1..=12).map(|n| format!("flag-number-{n}")).collect();
+        let text = render(&report, plain(60));
+        assert_fits(&text, 60);
+        let reasons = text.split("Why 1 link is toxic").nth(1).expect("a reasons section");
+        for n in 1..=12 {
+            assert!(reasons.contains(&format!("flag-number-{n}")), "flag {n} missing:\n{reasons}");
+        }
+        let clean = report_without_links();
+        assert!(!render(&clean, plain(80)).contains("toxic (weights"));
     }
 
     #[test]

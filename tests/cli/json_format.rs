@@ -46,7 +46,7 @@ const LINK_KEYS: [&str; 14] = [
     "toxicity",
     "toxic",
 ];
-const SUMMARY_KEYS: [&str; 9] = [
+const SUMMARY_KEYS: [&str; 10] = [
     "sources",
     "backlinks",
     "referring_pages",
@@ -54,6 +54,7 @@ const SUMMARY_KEYS: [&str; 9] = [
     "link_types",
     "passes_equity",
     "toxic",
+    "risk",
     "anchors",
     "top_domains",
 ];

@@ -7,10 +7,13 @@ mod mirror;
 mod run;
 mod server;
 
+mod analysis;
+mod config;
 mod content;
 mod contract;
 mod demo;
 mod directives;
+mod disavow;
 mod exit_codes;
 mod extraction;
 mod fetching;

@@ -111,7 +111,6 @@ fn robots_txt_is_fetched_once_per_origin() {
 }
 
 #[test]
-#[ignore = "link flags come with the link-quality analysis (issue 3)"]
 fn a_robots_txt_that_shuts_out_googlebot_flags_the_link() {
     let robots = "User-agent: Googlebot\nDisallow: /\n";
     let server = TestServer::with_robots(Robots::Text(robots.into()));

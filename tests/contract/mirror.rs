@@ -85,6 +85,7 @@ pub struct Summary {
     pub link_types: LinkTypeCounts,
     pub passes_equity: u64,
     pub toxic: u64,
+    pub risk: Risk,
     pub anchors: Anchors,
     pub top_domains: Vec<DomainCount>,
 }
@@ -245,4 +246,12 @@ pub enum AnchorKind {
     Partial,
     Generic,
     Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Risk {
+    Low,
+    Medium,
+    High,
 }

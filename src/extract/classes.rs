@@ -1,0 +1,91 @@
+//! Reading intent from `class` and `id` values: a token such as `comment-body`,
+//! `commentBody` or `disqus_thread` is cut into lowercase-insensitive word
+//! pieces (`comment`, `body`), so rules can match whole pieces and a class like
+//! `recommended` never reads as `comment`.
+
+/// Calls `piece` for every word piece of `token`: runs of ASCII letters and
+/// digits, cut again where a lowercase letter or digit meets an uppercase one
+/// (`ipsSignature` → `ips`, `Signature`). Stops early when `piece` returns true,
+/// and returns whether it did.
+pub(crate) fn any_piece<'a>(token: &'a str, mut piece: impl FnMut(&'a str) -> bool) -> bool {
+    for run in token.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let bytes = run.as_bytes();
+        let mut start = 0;
+        for i in 1..bytes.len() {
+            if bytes[i].is_ascii_uppercase() && !bytes[i - 1].is_ascii_uppercase() {
+                if piece(&run[start..i]) {
+                    return true;
+                }
+                start = i;
+            }
+        }
+        if start < run.len() && piece(&run[start..]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The word pieces of `token`, in order.
+pub(crate) fn pieces(token: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    any_piece(token, |piece| {
+        out.push(piece);
+        false
+    });
+    out
+}
+
+/// Whether `piece` is one of `words` (lowercase), ignoring ASCII case.
+pub(crate) fn is_one_of(piece: &str, words: &[&str]) -> bool {
+    words.iter().any(|word| piece.eq_ignore_ascii_case(word))
+}
+
+/// Calls `token` for each token of the attributes that name what an element
+/// is: every `class` token and the whole `id`.
+pub(crate) fn class_and_id_tokens<'a>(
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+) -> impl Iterator<Item = &'a str> {
+    class
+        .into_iter()
+        .flat_map(str::split_ascii_whitespace)
+        .chain(id.map(|id| id.trim_matches(|c: char| c.is_ascii_whitespace())))
+        .filter(|token| !token.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_split_on_punctuation_and_camel_case() {
+        assert_eq!(pieces("comment-body"), ["comment", "body"]);
+        assert_eq!(pieces("disqus_thread"), ["disqus", "thread"]);
+        assert_eq!(pieces("ipsSignature"), ["ips", "Signature"]);
+        assert_eq!(pieces("bbp-reply-content"), ["bbp", "reply", "content"]);
+        assert_eq!(pieces("post_message_123"), ["post", "message", "123"]);
+        assert_eq!(pieces("HTMLComment"), ["HTMLComment"]);
+        assert_eq!(pieces("--"), Vec::<&str>::new());
+        assert_eq!(pieces("recommended"), ["recommended"]);
+        assert_eq!(pieces("é-comment"), ["comment"]);
+    }
+
+    #[test]
+    fn any_piece_stops_at_the_first_hit() {
+        let mut seen = Vec::new();
+        let hit = any_piece("a-b-c", |p| {
+            seen.push(p.to_string());
+            p == "b"
+        });
+        assert!(hit);
+        assert_eq!(seen, ["a", "b"]);
+    }
+
+    #[test]
+    fn tokens_are_class_words_and_the_whole_id() {
+        let tokens: Vec<&str> = class_and_id_tokens(Some(" a  b\tc "), Some(" my id ")).collect();
+        assert_eq!(tokens, ["a", "b", "c", "my id"]);
+        assert_eq!(class_and_id_tokens(None, Some("  ")).count(), 0);
+    }
+}

@@ -1,0 +1,326 @@
+//! Spam terms: words that, on a page linking to you, mark the kind of site link
+//! sellers and spammers run (gambling, pharma, payday loans, counterfeits,
+//! adult, essay mills, bought followers, crypto scams).
+//!
+//! The list keeps precision high: only terms that are spam markers wherever they
+//! appear, in English, German, French, Spanish, Italian, Portuguese and Dutch,
+//! plus the Indonesian gambling terms that dominate today's comment spam.
+//! Ambiguous words stay out (`bet`, `betting`, `pills`, `loan`, `adult`,
+//! `escort`, `xxx`, `slot machine`): they need a second word (`sports betting`,
+//! `cheap pills`, `payday loan`, `escort service`, `xxx videos`).
+//! Terms match case-insensitively between word boundaries (letters and digits
+//! either side end a match: `casinos` is its own term, `megacasino` is nothing).
+
+use super::terms::{is_alphanumeric, Terms};
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+use url::Url;
+
+/// The built-in spam terms, lowercase.
+pub const BUILT_IN: &[&str] = &[
+    // Gambling
+    "casino",
+    "casinos",
+    "online casino",
+    "casino bonus",
+    "no deposit bonus",
+    "free spins",
+    "online slots",
+    "poker",
+    "online poker",
+    "sportsbook",
+    "sports betting",
+    "betting odds",
+    "betting sites",
+    "betting tips",
+    "online betting",
+    "slot gacor",
+    "judi online",
+    "judi slot",
+    "judi bola",
+    "togel",
+    "onlinecasino",
+    "sportwetten",
+    "wettanbieter",
+    "paris sportifs",
+    "machines à sous",
+    "apuestas deportivas",
+    "apuestas online",
+    "casas de apuestas",
+    "tragamonedas",
+    "tragaperras",
+    "casinò",
+    "scommesse sportive",
+    "scommesse online",
+    "cassino",
+    "cassinos",
+    "apostas esportivas",
+    "apostas desportivas",
+    "apostas online",
+    "casas de apostas",
+    "caça-níqueis",
+    "online gokken",
+    "gokkasten",
+    "sportweddenschappen",
+    // Pharma
+    "viagra",
+    "cialis",
+    "levitra",
+    "kamagra",
+    "cheap pills",
+    "diet pills",
+    "weight loss pills",
+    "online pharmacy",
+    "canadian pharmacy",
+    "no prescription needed",
+    "male enhancement",
+    "penis enlargement",
+    "potenzmittel",
+    // Loans
+    "payday loan",
+    "payday loans",
+    "bad credit loans",
+    "kredit ohne schufa",
+    // Counterfeits
+    "replica watches",
+    "replica handbags",
+    "replica bags",
+    "fake rolex",
+    "cheap nfl jerseys",
+    // Adult
+    "porn",
+    "porno",
+    "pornos",
+    "free porn",
+    "xxx videos",
+    "xxx porn",
+    "sex cams",
+    "escort service",
+    "escort services",
+    "escort agency",
+    "escort girls",
+    "call girls",
+    "adult dating",
+    "sexkontakte",
+    // Essay mills
+    "essay writing service",
+    "essay writing services",
+    "write my essay",
+    "buy essay",
+    "buy essays",
+    // Bought audiences
+    "buy followers",
+    "buy instagram followers",
+    "buy twitter followers",
+    "buy tiktok followers",
+    "buy youtube views",
+    "buy likes",
+    "buy instagram likes",
+    "follower kaufen",
+    "likes kaufen",
+    "acheter des followers",
+    "acheter des abonnés",
+    "comprar seguidores",
+    "comprar likes",
+    "comprare follower",
+    "comprare followers",
+    "volgers kopen",
+    "likes kopen",
+    // Crypto and game-currency scams
+    "crypto doubler",
+    "bitcoin doubler",
+    "double your bitcoin",
+    "bitcoin generator",
+    "free robux",
+    "robux generator",
+    "free v-bucks",
+];
+
+static BUILT_IN_TERMS: LazyLock<Terms> = LazyLock::new(|| Terms::new(BUILT_IN));
+
+/// Spam terms (built-in plus `extra`, lowercase) found in the title, the page
+/// URL (its separators read as spaces, percent escapes decoded) or `text`,
+/// sorted and deduplicated.
+pub(crate) fn find(title: Option<&str>, page_url: Option<&Url>, text: &str, extra: &[String]) -> Vec<String> {
+    let extra: Vec<String> = extra
+        .iter()
+        .map(|term| term.trim().to_lowercase())
+        .filter(|term| !term.is_empty())
+        .collect();
+    let extra_terms = (!extra.is_empty()).then(|| Terms::new(&extra));
+    let url_words = page_url.map(url_words).unwrap_or_default();
+    let mut found = BTreeSet::new();
+    for haystack in [title.unwrap_or(""), url_words.as_str(), text] {
+        BUILT_IN_TERMS.find(haystack, is_alphanumeric, |i| {
+            found.insert(BUILT_IN[i]);
+        });
+        if let Some(terms) = &extra_terms {
+            terms.find(haystack, is_alphanumeric, |i| {
+                found.insert(extra[i].as_str());
+            });
+        }
+    }
+    found.into_iter().map(str::to_string).collect()
+}
+
+/// The URL's host, path and query as words: percent escapes decoded, every
+/// character that is not a letter or digit a space (`/best-online-casino` →
+/// ` best online casino`).
+fn url_words(url: &Url) -> String {
+    let raw = [
+        url.host_str().unwrap_or(""),
+        url.path(),
+        url.query().unwrap_or(""),
+    ]
+    .join(" ");
+    percent_decode(&raw)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> Url {
+        Url::parse(s).expect("test URL parses")
+    }
+
+    fn in_text(text: &str) -> Vec<String> {
+        find(None, Some(&url("https://example.org/")), text, &[])
+    }
+
+    #[test]
+    fn built_in_terms_are_lowercase_trimmed_and_unique() {
+        let mut seen = BTreeSet::new();
+        for term in BUILT_IN {
+            assert_eq!(*term, term.to_lowercase(), "{term}");
+            assert_eq!(*term, term.trim(), "{term}");
+            assert!(seen.insert(term), "{term} twice");
+        }
+    }
+
+    #[test]
+    fn ambiguous_words_are_not_terms_on_their_own() {
+        for word in [
+            "bet",
+            "betting",
+            "pills",
+            "loan",
+            "loans",
+            "adult",
+            "escort",
+            "xxx",
+            "slots",
+            "slot machine",
+        ] {
+            assert!(!BUILT_IN.contains(&word), "{word}");
+            assert!(in_text(&format!("We are {word} on it.")).is_empty(), "{word}");
+        }
+    }
+
+    #[test]
+    fn terms_in_text_title_and_url_are_found_sorted() {
+        assert_eq!(
+            in_text("Cheap VIAGRA and Payday Loans!"),
+            ["payday loans", "viagra"]
+        );
+        assert_eq!(
+            find(
+                Some("Top Online Casino"),
+                Some(&url("https://example.org/")),
+                "",
+                &[]
+            ),
+            ["casino", "online casino"]
+        );
+        assert_eq!(
+            find(
+                None,
+                Some(&url("https://example.org/best-replica-watches/")),
+                "",
+                &[]
+            ),
+            ["replica watches"]
+        );
+        assert_eq!(
+            find(
+                None,
+                Some(&url("https://example.org/p?q=buy%20followers")),
+                "",
+                &[]
+            ),
+            ["buy followers"]
+        );
+        assert_eq!(
+            find(None, Some(&url("https://cialis.example/")), "", &[]),
+            ["cialis"]
+        );
+    }
+
+    #[test]
+    fn other_languages_match_in_any_case() {
+        assert_eq!(in_text("Die besten SPORTWETTEN"), ["sportwetten"]);
+        assert_eq!(in_text("MACHINES À SOUS gratuites"), ["machines à sous"]);
+        assert_eq!(in_text("il miglior Casinò"), ["casinò"]);
+        assert_eq!(in_text("Online gokken in Nederland"), ["online gokken"]);
+    }
+
+    #[test]
+    fn terms_inside_longer_words_do_not_match() {
+        assert!(in_text("Pornography laws, a casinoesque décor, viagrafalls, pokerface").is_empty());
+        assert!(find(None, Some(&url("https://example.org/mycasinoblog")), "", &[]).is_empty());
+    }
+
+    #[test]
+    fn extra_terms_are_normalised_and_added() {
+        let extra = vec!["  Crypto Signals ".to_string(), String::new()];
+        assert_eq!(
+            find(
+                None,
+                Some(&url("https://example.org/")),
+                "Join our crypto signals group",
+                &extra
+            ),
+            ["crypto signals"]
+        );
+        assert!(find(None, Some(&url("https://example.org/")), "cryptosignals", &extra).is_empty());
+    }
+
+    #[test]
+    fn clean_text_has_no_terms() {
+        let text = "A release of the tool adds anchors, sponsors and a new loan calculator example.";
+        assert!(in_text(text).is_empty());
+    }
+
+    #[test]
+    fn percent_decoding_keeps_bad_escapes() {
+        assert_eq!(percent_decode("a%20b%zz%4"), "a b%zz%4");
+        assert_eq!(percent_decode("caf%C3%A9"), "café");
+    }
+}
