@@ -19,6 +19,8 @@ pub enum Outcome {
     Clean,
     /// These `--fail-on` conditions hold: exit 1.
     Failed(Vec<String>),
+    /// Ctrl-C or SIGTERM: the reports hold what was done, marked partial; exit 130.
+    Interrupted,
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
@@ -103,13 +105,18 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
     };
 
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    let report = runtime.block_on(audit::run(
-        &settings,
-        entries,
-        &mut writers,
-        keep_sources,
-        progress.as_ref(),
-    ))?;
+    let report = runtime.block_on(async {
+        let interrupt = audit::Interrupt::listen();
+        audit::run(
+            &settings,
+            entries,
+            &mut writers,
+            keep_sources,
+            progress.as_ref(),
+            &interrupt,
+        )
+        .await
+    })?;
     drop(writers);
     for (file, _) in files {
         file.commit().context("cannot finish writing a report file")?;
@@ -118,6 +125,9 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         disavow.finish(&report, &mut io::stderr().lock())?;
     }
     print_hints(&report);
+    if report.partial {
+        return Ok(Outcome::Interrupted);
+    }
     let failures = crate::policy::failures(&settings.fail_on, &report.summary);
     Ok(if failures.is_empty() {
         Outcome::Clean

@@ -7,6 +7,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match app::run(cli) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Interrupted) => ExitCode::from(backlinks::audit::EXIT_INTERRUPTED),
         Ok(Outcome::Failed(reasons)) => {
             for reason in reasons {
                 eprintln!("{reason}");

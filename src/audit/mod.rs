@@ -1,7 +1,10 @@
 //! The audit: sources in, results out to one consumer that feeds the summary
 //! and every report writer, so streaming formats see each result as it lands.
 
+mod interrupt;
 mod source;
+
+pub use interrupt::{Interrupt, EXIT_INTERRUPTED};
 
 use crate::analyze::{apply_profile_flags, PageSignals, SummaryBuilder};
 use crate::fetch::Fetcher;
@@ -41,6 +44,7 @@ pub async fn run(
     writers: &mut [Box<dyn ReportWriter>],
     keep_sources: bool,
     progress: &dyn Progress,
+    interrupt: &Interrupt,
 ) -> io::Result<AuditReport> {
     let started_at = now();
     let fetcher = Fetcher::new(settings.fetch.clone()).map_err(io::Error::other)?;
@@ -60,12 +64,7 @@ pub async fn run(
     let window = (settings.fetch.concurrency * 8).max(256);
     let mut pending = entries.into_iter().enumerate();
     let mut running = JoinSet::new();
-    let mut summary = SummaryBuilder::new(
-        settings
-            .analysis
-            .scoring
-            .threshold("over-optimized-exact-share"),
-    );
+    let mut summary = SummaryBuilder::new(settings.analysis.scoring.threshold("over-optimized-exact-share"));
     let mut sources: Vec<Option<SourceRecord>> = if keep_sources {
         vec![None; total]
     } else {
@@ -73,6 +72,7 @@ pub async fn run(
     };
     let mut found: Vec<(usize, Vec<Link>)> = Vec::new();
     let mut pages: Vec<PageSignals> = Vec::new();
+    let mut partial = false;
     loop {
         while running.len() < window {
             let Some((index, entry)) = pending.next() else {
@@ -80,7 +80,17 @@ pub async fn run(
             };
             running.spawn(source::process(ctx.clone(), index, entry));
         }
-        let Some(joined) = running.join_next().await else {
+        let joined = tokio::select! {
+            joined = running.join_next() => joined,
+            () = interrupt.raised() => {
+                // Sources still in flight are dropped: the report holds only
+                // what was finished, and says it is partial.
+                running.abort_all();
+                partial = true;
+                break;
+            }
+        };
+        let Some(joined) = joined else {
             break;
         };
         let Processed { result, signals } = match joined {
@@ -118,7 +128,7 @@ pub async fn run(
         },
         started_at,
         finished_at: now(),
-        partial: false,
+        partial,
         summary: summary.finish(),
         sources: sources.into_iter().flatten().collect(),
         links,

@@ -37,7 +37,11 @@ pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Pro
     Processed { result, signals }
 }
 
-async fn judge_source(ctx: &Arc<Context>, index: usize, entry: SourceEntry) -> (SourceResult, Option<PageSignals>) {
+async fn judge_source(
+    ctx: &Arc<Context>,
+    index: usize,
+    entry: SourceEntry,
+) -> (SourceResult, Option<PageSignals>) {
     let location = match entry.location {
         Ok(location) => location,
         Err(reason) => {
@@ -113,7 +117,11 @@ async fn judge_source(ctx: &Arc<Context>, index: usize, entry: SourceEntry) -> (
 
     // A saved page is known by the URL it states it was saved from.
     let identity = match &location {
-        Location::File { .. } => extracted.facts.canonical.as_deref().and_then(|c| url::Url::parse(c).ok()),
+        Location::File { .. } => extracted
+            .facts
+            .canonical
+            .as_deref()
+            .and_then(|c| url::Url::parse(c).ok()),
         Location::Http(_) => Some(page_url.clone()),
     };
     let source_host = identity

@@ -150,8 +150,12 @@ fn toxic_reasons(out: &mut String, links: &[&Link], style: Style) {
         return;
     }
     out.push('\n');
-    let title = format!("Why {} toxic (weights in docs/scoring.md)", plural(toxic.len(), "link is"));
-    heading(out, style, &title.replace("links is", "links are"));
+    let verb = if toxic.len() == 1 { "is" } else { "are" };
+    let title = format!(
+        "Why {} {verb} toxic (weights in docs/scoring.md)",
+        plural(toxic.len(), "link")
+    );
+    heading(out, style, &title);
     for link in toxic {
         let head = format!(
             "{:>3}  {} → {}  \"{}\"",
@@ -379,9 +383,15 @@ mod tests {
         report.links[1].flags = (1..=12).map(|n| format!("flag-number-{n}")).collect();
         let text = render(&report, plain(60));
         assert_fits(&text, 60);
-        let reasons = text.split("Why 1 link is toxic").nth(1).expect("a reasons section");
+        let reasons = text
+            .split("Why 1 link is toxic")
+            .nth(1)
+            .expect("a reasons section");
         for n in 1..=12 {
-            assert!(reasons.contains(&format!("flag-number-{n}")), "flag {n} missing:\n{reasons}");
+            assert!(
+                reasons.contains(&format!("flag-number-{n}")),
+                "flag {n} missing:\n{reasons}"
+            );
         }
         let clean = report_without_links();
         assert!(!render(&clean, plain(80)).contains("toxic (weights"));

@@ -189,7 +189,6 @@ fn a_closed_stdout_ends_the_run_quietly_with_0() {
 }
 
 #[test]
-#[ignore = "exit 130 on Ctrl-C (spec section 8) is not implemented yet"]
 fn an_interrupted_audit_saves_a_partial_report_and_exits_130() {
     let server = TestServer::start();
     let audit = Audit::new("example.com");

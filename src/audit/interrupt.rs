@@ -1,0 +1,53 @@
+//! Ctrl-C and SIGTERM: the first asks the audit to stop starting fetches and to
+//! report what it has; a second one ends the process at once.
+
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+/// Raised once, by the first interrupt.
+#[derive(Clone, Default)]
+pub struct Interrupt(Arc<Notify>);
+
+/// The exit code of an interrupted run (128 + SIGINT).
+pub const EXIT_INTERRUPTED: u8 = 130;
+
+impl Interrupt {
+    /// Listens for Ctrl-C and SIGTERM on the current runtime.
+    pub fn listen() -> Interrupt {
+        let interrupt = Interrupt::default();
+        let notify = interrupt.0.clone();
+        tokio::spawn(async move {
+            if first_signal().await.is_err() {
+                return; // no signal handling on this platform: the default applies
+            }
+            notify.notify_one();
+            eprintln!(
+                "interrupted: finishing the report of what is done (press Ctrl-C again to quit at once)"
+            );
+            if first_signal().await.is_ok() {
+                std::process::exit(i32::from(EXIT_INTERRUPTED));
+            }
+        });
+        interrupt
+    }
+
+    /// Completes when the interrupt has been raised (at once if it already was).
+    pub async fn raised(&self) {
+        self.0.notified().await;
+    }
+}
+
+#[cfg(unix)]
+async fn first_signal() -> std::io::Result<()> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut terminate = signal(SignalKind::terminate())?;
+    tokio::select! {
+        result = tokio::signal::ctrl_c() => result,
+        _ = terminate.recv() => Ok(()),
+    }
+}
+
+#[cfg(not(unix))]
+async fn first_signal() -> std::io::Result<()> {
+    tokio::signal::ctrl_c().await
+}
