@@ -47,7 +47,8 @@ fn main() {
 }
 
 fn target() -> Target {
-    Target::parse("github.com").expect("github.com is a valid target")
+    Target::parse(&std::env::var("BENCH_TARGET").unwrap_or("github.com".into()))
+        .expect("github.com is a valid target")
 }
 
 fn bench_pages(criterion: &mut Criterion, name: &str, pages: &[Page]) {

@@ -24,6 +24,7 @@ mod text;
 mod tracking;
 mod ugc;
 mod walk;
+mod words;
 
 pub use rel::parse_rel;
 

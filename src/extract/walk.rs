@@ -13,6 +13,7 @@
 use super::classes::{any_piece, class_and_id_tokens, is_one_of};
 use super::sponsored::{self, DisclosureText, AD_SLOT_PIECES, MARKED_AREA_PIECES, MARKED_CHARS, TOP_CHARS};
 use super::tracking;
+use super::words::{push_space, TextStats};
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::node::Element;
@@ -198,7 +199,7 @@ struct Walker {
     link: usize,
     marked: usize,
     unread: usize,
-    in_word: bool,
+    stats: TextStats,
     marked_text: Zone,
     article: Zone,
     main: Zone,
@@ -261,7 +262,7 @@ impl Walker {
         self.block_elements += 1;
         self.blocks.push(Block {
             node,
-            text_start: self.out.text_chars,
+            text_start: self.stats.chars,
             link_start: self.out.link_text_chars,
             leaf_only,
             block_elements_before: self.block_elements,
@@ -347,7 +348,7 @@ impl Walker {
         if block.leaf_only && self.block_elements > block.block_elements_before {
             return;
         }
-        let text = self.out.text_chars - block.text_start;
+        let text = self.stats.chars - block.text_start;
         let links = self.out.link_text_chars - block.link_start;
         let density = if text >= MIN_BLOCK_CHARS {
             links as f64 / text as f64
@@ -360,8 +361,7 @@ impl Walker {
 
     /// An element edge that ends a word.
     fn boundary(&mut self) {
-        self.in_word = false;
-        push_space(&mut self.out.text);
+        self.stats.boundary();
         for zone in self.zones() {
             if zone.takes_text() {
                 push_space(&mut zone.text);
@@ -385,48 +385,12 @@ impl Walker {
         if self.raw > 0 {
             return;
         }
-        self.count_text(text);
+        let chars = self.stats.add(text);
+        if self.link > 0 {
+            self.out.link_text_chars += chars;
+        }
         if self.unread == 0 {
             self.read_for_disclosure(text);
-        }
-    }
-
-    /// Counts words and characters of visible `text` and appends it to the
-    /// page text. A byte loop: this is the walk's hot path, and most text is ASCII.
-    fn count_text(&mut self, text: &str) {
-        let out = &mut self.out;
-        let bytes = text.as_bytes();
-        let (mut at, mut chars, mut run_start) = (0, 0, None);
-        while at < bytes.len() {
-            let (white, width) = match bytes[at] {
-                b if b.is_ascii() => (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1),
-                _ => text[at..]
-                    .chars()
-                    .next()
-                    .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-            };
-            match (white, run_start) {
-                (true, Some(start)) => {
-                    out.text.push_str(&text[start..at]);
-                    run_start = None;
-                }
-                (false, None) => {
-                    push_space_if(&mut out.text, !self.in_word);
-                    out.words += usize::from(!self.in_word);
-                    run_start = Some(at);
-                }
-                _ => {}
-            }
-            self.in_word = !white;
-            chars += usize::from(!white);
-            at += width;
-        }
-        if let Some(start) = run_start {
-            out.text.push_str(&text[start..]);
-        }
-        out.text_chars += chars;
-        if self.link > 0 {
-            out.link_text_chars += chars;
         }
     }
 
@@ -452,22 +416,10 @@ impl Walker {
             article_top: trimmed(top.text),
             body_top: trimmed(self.body.text),
         };
-        self.out.text = trimmed(self.out.text);
+        self.out.words = self.stats.words;
+        self.out.text_chars = self.stats.chars;
+        self.out.text = self.stats.into_text();
         self.out
-    }
-}
-
-/// Appends one space, if `wanted`, unless `out` is empty or already ends with one.
-fn push_space_if(out: &mut String, wanted: bool) {
-    if wanted {
-        push_space(out);
-    }
-}
-
-/// Appends one space unless `out` is empty or already ends with one.
-fn push_space(out: &mut String) {
-    if !out.is_empty() && !out.ends_with(' ') {
-        out.push(' ');
     }
 }
 
