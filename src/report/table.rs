@@ -131,7 +131,7 @@ fn links_table(links: &[&Link], style: Style) -> Table {
         };
         table.add_row(short_row(vec![
             toxicity,
-            Cell::new(short_url(&link.source_url)),
+            Cell::new(source_label(link)),
             Cell::new(anchor_label(&safe(&link.anchor_text))),
             Cell::new(short_url(&link.target_url)),
             link_type,
@@ -158,11 +158,11 @@ fn toxic_reasons(out: &mut String, links: &[&Link], style: Style) {
     heading(out, style, &title);
     for link in toxic {
         let head = format!(
-            "{:>3}  {} → {}  \"{}\"",
+            "{:>3}  \"{}\"  {} → {}",
             link.toxicity,
-            short_url(&link.source_url),
+            safe(&link.anchor_text),
+            source_label(link),
             short_url(&link.target_url),
-            safe(&link.anchor_text)
         );
         line(out, style, &head);
         for wrapped in wrap(&link.flags, style.width.saturating_sub(5)) {
@@ -263,6 +263,16 @@ fn safe(text: &str) -> String {
 fn short_url(url: &str) -> String {
     let url = url.strip_prefix("https://").unwrap_or(url);
     safe(url)
+}
+
+/// Where a link was found: its URL, or for a saved page the host the page says
+/// it was saved from (the file's path says little and is long).
+fn source_label(link: &Link) -> String {
+    if link.source_url.starts_with("file:") && !link.source_host.is_empty() {
+        format!("{} (saved)", safe(&link.source_host))
+    } else {
+        short_url(&link.source_url)
+    }
 }
 
 fn section(out: &mut String, table: Table) {
