@@ -7,7 +7,8 @@ use crate::disavow::PendingDisavow;
 use crate::model::{AuditReport, SourceStatus};
 use crate::progress::Bar;
 use crate::report::{self, atomic::AtomicFile, RenderOptions, ReportWriter};
-use crate::settings::{Settings, UsageError};
+use crate::monitor;
+use crate::settings::{FailOn, Settings, UsageError};
 use crate::sources;
 use anyhow::Context as _;
 use std::io::{self, IsTerminal, Write};
@@ -26,6 +27,9 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Audit(args) => audit(*args),
+        Command::History(args) => crate::commands::history(args),
+        Command::Show(args) => crate::commands::show(args),
+        Command::Diff(args) => crate::commands::diff(args),
         Command::Init(args) => {
             crate::config::init::write(&args.path, args.force).map_err(|e| UsageError(e.to_string()))?;
             eprintln!(
@@ -76,6 +80,10 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         .as_deref()
         .map(PendingDisavow::open)
         .transpose()?;
+    let fail_on_lost = settings.fail_on.contains(&FailOn::Lost);
+    let history = (settings.history.save || settings.history.resume || fail_on_lost)
+        .then(|| monitor::prepare(&settings.history, &settings.target, &entries))
+        .transpose()?;
     let mut writers: Vec<Box<dyn ReportWriter>> = Vec::new();
     if let Some(format) = settings.stdout_format {
         writers.push(report::writer(
@@ -96,7 +104,17 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         .iter()
         .chain(settings.outputs.iter().map(|(_, f)| f))
         .any(|f| f.needs_sources())
-        || disavow.is_some();
+        || disavow.is_some()
+        || fail_on_lost; // the diff needs each source's status
+    let (resumed, history) = match history {
+        Some(mut prepared) => {
+            if let Some(writer) = prepared.writer.take() {
+                writers.push(Box::new(writer));
+            }
+            (std::mem::take(&mut prepared.resumed), Some(prepared))
+        }
+        None => (audit::Resumed::default(), None),
+    };
     let show_progress = settings.stdout_format.is_some() && io::stderr().is_terminal();
     let progress: Box<dyn Progress> = if show_progress {
         Box::new(Bar::new())
@@ -107,15 +125,13 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let report = runtime.block_on(async {
         let interrupt = audit::Interrupt::listen();
-        audit::run(
-            &settings,
-            entries,
-            &mut writers,
+        let sinks = audit::Sinks {
+            writers: &mut writers,
             keep_sources,
-            progress.as_ref(),
-            &interrupt,
-        )
-        .await
+            progress: progress.as_ref(),
+            interrupt: &interrupt,
+        };
+        audit::run(&settings, entries, resumed, sinks).await
     })?;
     drop(writers);
     for (file, _) in files {
@@ -128,7 +144,10 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
     if report.partial {
         return Ok(Outcome::Interrupted);
     }
-    let failures = crate::policy::failures(&settings.fail_on, &report.summary);
+    let mut failures = crate::policy::failures(&settings.fail_on, &report.summary);
+    if let Some(history) = history.as_ref().filter(|_| fail_on_lost) {
+        failures.extend(monitor::lost_links(history, &report)?);
+    }
     Ok(if failures.is_empty() {
         Outcome::Clean
     } else {
@@ -136,7 +155,8 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
     })
 }
 
-fn stdout_options() -> RenderOptions {
+/// How standard output is rendered: the terminal's width and colour when it is one.
+pub(crate) fn stdout_options() -> RenderOptions {
     let terminal = io::stdout().is_terminal();
     let width = terminal_size::terminal_size()
         .map(|(w, _)| w.0 as usize)

@@ -4,8 +4,10 @@
 //! a value given on the command line (it replaces the file's) from one left out;
 //! the defaults live in [`crate::config::defaults`] and `--help` shows them.
 
+use crate::commands::AuditPick;
 use crate::config::defaults::{self, help};
 use crate::report::Format;
+use crate::store::AuditId;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -27,6 +29,12 @@ pub enum Command {
     Audit(Box<AuditArgs>),
     /// Write a starting settings file: every setting with its default, commented out.
     Init(InitArgs),
+    /// List the saved audits, newest first.
+    History(HistoryArgs),
+    /// Print a saved audit again, in any format, without fetching anything.
+    Show(ShowArgs),
+    /// Compare two saved audits of one target: new, lost, unverified and changed links.
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, Args)]
@@ -62,9 +70,22 @@ pub struct AuditArgs {
     #[command(flatten)]
     pub analysis: AnalysisArgs,
 
-    /// Exit 1 when a condition holds: toxic, missing, nofollow (comma separated, repeatable).
+    /// Exit 1 when a condition holds: toxic, missing, nofollow, lost (comma separated, repeatable).
     #[arg(long = "fail-on", value_name = "LIST", value_delimiter = ',')]
     pub fail_on: Vec<String>,
+
+    /// The history database the audit is saved to
+    /// [default: $BACKLINKS_DB, else backlinks/history.db in the platform's data directory].
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Do not save this audit in the history database.
+    #[arg(long = "no-save", conflicts_with = "resume")]
+    pub no_save: bool,
+
+    /// Continue the latest partial (interrupted) audit of TARGET: fetch only the sources it lacks.
+    #[arg(long)]
+    pub resume: bool,
 
     /// Settings file; values given on the command line replace the file's
     /// [default: backlinks.toml in the current directory, if there is one].
@@ -165,4 +186,65 @@ pub struct AnalysisArgs {
     /// A top-level domain to flag as `suspicious-tld`, added to the built-in list. Repeatable.
     #[arg(long = "suspicious-tld", value_name = "TLD")]
     pub suspicious_tld: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only audits of this target: a host, or a URL prefix (`example.com` lists `example.com/blog/` too).
+    pub target: Option<String>,
+
+    #[command(flatten)]
+    pub saved: SavedArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The audit: an id that `backlinks history` lists, or `latest`.
+    #[arg(value_name = "ID|latest", default_value = "latest")]
+    pub audit: AuditPick,
+
+    /// With `latest`: the newest audit of this target rather than of any.
+    #[arg(long, value_name = "TARGET")]
+    pub target: Option<String>,
+
+    #[command(flatten)]
+    pub saved: SavedArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The target whose audits are compared [default: the only target in the history].
+    pub target: Option<String>,
+
+    /// The older audit [default: the complete audit before --to].
+    #[arg(long, value_name = "ID")]
+    pub from: Option<AuditId>,
+
+    /// The newer audit [default: the latest complete audit of the target].
+    #[arg(long, value_name = "ID")]
+    pub to: Option<AuditId>,
+
+    #[command(flatten)]
+    pub saved: SavedArgs,
+}
+
+/// What `history`, `show` and `diff` share: where the history is, and where
+/// the report goes. They do not read `backlinks.toml`.
+#[derive(Debug, Args)]
+pub struct SavedArgs {
+    /// Report format on standard output.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+
+    /// Also write a report to FILE, format by extension (.csv .json .jsonl .ndjson .md .txt). Repeatable.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+
+    /// Print nothing on standard output (reports still go to -o files).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// The history database [default: $BACKLINKS_DB, else backlinks/history.db in the platform's data directory].
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
 }

@@ -32,7 +32,8 @@ pub fn failures(conditions: &[FailOn], summary: &Summary) -> Vec<String> {
                     )
                 })
             }
-            FailOn::Toxic => None,
+            // Judged against the history, not the summary (see `monitor`).
+            FailOn::Toxic | FailOn::Lost => None,
         })
         .collect()
 }

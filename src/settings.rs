@@ -8,6 +8,7 @@ use crate::cli::AuditArgs;
 use crate::config::{defaults, ConfigError, ConfigFile, FileSettings, Origin};
 use crate::fetch::FetchConfig;
 use crate::report::Format;
+use crate::monitor::HistorySettings;
 use crate::target::Target;
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -23,6 +24,8 @@ pub enum FailOn {
     Missing,
     /// Any backlink that passes no equity.
     Nofollow,
+    /// Any link of the previous complete audit of the target that is now gone.
+    Lost,
 }
 
 impl FailOn {
@@ -31,8 +34,8 @@ impl FailOn {
             "toxic" => Ok(FailOn::Toxic),
             "missing" => Ok(FailOn::Missing),
             "nofollow" => Ok(FailOn::Nofollow),
-            "lost" => Err("`lost` needs the audit history, which this version does not keep yet; use `missing` to fail when a listed source has no link".into()),
-            other => Err(format!("`{other}` is not a condition: use toxic, missing or nofollow (comma separated)")),
+            "lost" => Ok(FailOn::Lost),
+            other => Err(format!("`{other}` is not a condition: use toxic, missing, nofollow or lost (comma separated)")),
         }
     }
 }
@@ -53,6 +56,8 @@ pub struct Settings {
     pub fail_on: Vec<FailOn>,
     /// `--disavow FILE`: where the referring domains of toxic links are added.
     pub disavow: Option<PathBuf>,
+    /// `--db`, `--no-save`, `--resume`.
+    pub history: HistorySettings,
 }
 
 /// A usage error: exit code 2, with a message that says what to do.
@@ -110,6 +115,11 @@ impl Settings {
             outputs,
             fail_on,
             disavow: args.output.disavow,
+            history: HistorySettings {
+                db: args.db,
+                save: !args.no_save,
+                resume: args.resume,
+            },
         })
     }
 }

@@ -254,10 +254,10 @@ fn fail_on_words() {
     assert_eq!(FailOn::parse(" Missing "), Ok(FailOn::Missing));
     assert_eq!(FailOn::parse("nofollow"), Ok(FailOn::Nofollow));
     assert_eq!(FailOn::parse("toxic"), Ok(FailOn::Toxic));
-    assert!(FailOn::parse("lost").unwrap_err().contains("history"));
+    assert_eq!(FailOn::parse("LOST"), Ok(FailOn::Lost));
     assert!(FailOn::parse("broken")
         .unwrap_err()
-        .contains("toxic, missing or nofollow"));
+        .contains("toxic, missing, nofollow or lost"));
 }
 
 #[test]

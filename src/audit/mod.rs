@@ -1,14 +1,16 @@
 //! The audit: sources in, results out to one consumer that feeds the summary
 //! and every report writer, so streaming formats see each result as it lands.
 
+mod collect;
 mod interrupt;
 mod source;
 
 pub use interrupt::{Interrupt, EXIT_INTERRUPTED};
 
-use crate::analyze::{apply_profile_flags, PageSignals, SummaryBuilder};
 use crate::fetch::Fetcher;
-use crate::model::{AuditReport, Link, SourceRecord, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
+use crate::model::{AuditReport, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
+use collect::Collector;
+use std::collections::HashSet;
 use crate::report::ReportWriter;
 use crate::settings::Settings;
 use crate::sources::SourceEntry;
@@ -35,18 +37,34 @@ impl Progress for Silent {
     fn finish(&self) {}
 }
 
-/// Runs the audit of `entries`. Links are kept until every page is in, because
-/// flags such as `sitewide` need the whole profile; sources are kept only when
-/// `keep_sources` (a report lists them at the end).
+/// Results an interrupted run saved, for `--resume` to go on from.
+#[derive(Debug, Default)]
+pub struct Resumed {
+    /// When the interrupted audit started: the resumed run keeps it.
+    pub started_at: Option<String>,
+    /// Each with its index in the current input.
+    pub results: Vec<SourceResult>,
+}
+
+/// Everything a run reports to besides its return value.
+pub struct Sinks<'a> {
+    pub writers: &'a mut [Box<dyn ReportWriter>],
+    /// Keep every source for reports that list them at the end.
+    pub keep_sources: bool,
+    pub progress: &'a dyn Progress,
+    pub interrupt: &'a Interrupt,
+}
+
+/// Runs the audit of `entries`, skipping those `resumed` already holds. Links
+/// are kept until every page is in, because flags such as `sitewide` need the
+/// whole profile.
 pub async fn run(
     settings: &Settings,
     entries: Vec<SourceEntry>,
-    writers: &mut [Box<dyn ReportWriter>],
-    keep_sources: bool,
-    progress: &dyn Progress,
-    interrupt: &Interrupt,
+    resumed: Resumed,
+    sinks: Sinks<'_>,
 ) -> io::Result<AuditReport> {
-    let started_at = now();
+    let started_at = resumed.started_at.unwrap_or_else(now);
     let fetcher = Fetcher::new(settings.fetch.clone()).map_err(io::Error::other)?;
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let ctx = Arc::new(Context {
@@ -58,31 +76,28 @@ pub async fn run(
         pages_in_memory: Semaphore::new(settings.fetch.concurrency + cores),
     });
     let total = entries.len();
-    progress.start(total);
+    let mut collector = Collector::new(total, sinks.keep_sources, &settings.analysis);
+    sinks.progress.start(total);
+    let done: HashSet<usize> = resumed.results.iter().map(|r| r.index).collect();
+    for result in resumed.results {
+        sinks.progress.advance(&result);
+        let signals = collect::resumed_signals(&result);
+        collector.take(result, signals, sinks.writers)?;
+    }
     // Enough tasks in flight to keep every host busy, few enough that a list of
     // a million sources does not become a million futures at once.
     let window = (settings.fetch.concurrency * 8).max(256);
-    let mut pending = entries.into_iter().enumerate();
+    let mut pending = entries.into_iter().enumerate().filter(|(index, _)| !done.contains(index));
     let mut running = JoinSet::new();
-    let mut summary = SummaryBuilder::new(settings.analysis.scoring.threshold("over-optimized-exact-share"));
-    let mut sources: Vec<Option<SourceRecord>> = if keep_sources {
-        vec![None; total]
-    } else {
-        Vec::new()
-    };
-    let mut found: Vec<(usize, Vec<Link>)> = Vec::new();
-    let mut pages: Vec<PageSignals> = Vec::new();
     let mut partial = false;
     loop {
         while running.len() < window {
-            let Some((index, entry)) = pending.next() else {
-                break;
-            };
+            let Some((index, entry)) = pending.next() else { break };
             running.spawn(source::process(ctx.clone(), index, entry));
         }
         let joined = tokio::select! {
             joined = running.join_next() => joined,
-            () = interrupt.raised() => {
+            () = sinks.interrupt.raised() => {
                 // Sources still in flight are dropped: the report holds only
                 // what was finished, and says it is partial.
                 running.abort_all();
@@ -90,34 +105,17 @@ pub async fn run(
                 break;
             }
         };
-        let Some(joined) = joined else {
-            break;
-        };
+        let Some(joined) = joined else { break };
         let Processed { result, signals } = match joined {
             Ok(processed) => processed,
             Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
             Err(e) => return Err(io::Error::other(e)),
         };
-        progress.advance(&result);
-        summary.add_source(&result.source);
-        for writer in writers.iter_mut() {
-            writer.on_result(&result)?;
-        }
-        pages.extend(signals);
-        let SourceResult { index, source, links } = result;
-        if !links.is_empty() {
-            found.push((index, links));
-        }
-        if keep_sources {
-            sources[index] = Some(source);
-        }
+        sinks.progress.advance(&result);
+        collector.take(result, signals, sinks.writers)?;
     }
-    progress.finish();
-    found.sort_unstable_by_key(|(index, _)| *index);
-    let mut links: Vec<Link> = found.into_iter().flat_map(|(_, links)| links).collect();
-    apply_profile_flags(&mut links, &pages, &settings.analysis);
-    drop(pages);
-    links.iter().for_each(|link| summary.add_link(link));
+    sinks.progress.finish();
+    let (summary, sources, links) = collector.finish(&settings.analysis);
     let report = AuditReport {
         schema_version: SCHEMA_VERSION,
         tool: Tool::current(),
@@ -129,16 +127,16 @@ pub async fn run(
         started_at,
         finished_at: now(),
         partial,
-        summary: summary.finish(),
-        sources: sources.into_iter().flatten().collect(),
+        summary,
+        sources,
         links,
     };
-    for writer in writers.iter_mut() {
+    for writer in sinks.writers.iter_mut() {
         writer.finish(&report)?;
     }
     Ok(report)
 }
 
-fn now() -> String {
+pub fn now() -> String {
     humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
 }

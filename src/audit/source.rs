@@ -102,7 +102,7 @@ async fn judge_source(
     }
 
     let header_directives = Directives::from_x_robots_tag(page.x_robots_tag.iter().map(String::as_str));
-    let extracted = match parse(&ctx, page.body, page.content_type, page_url.clone()).await {
+    let extracted = match parse(ctx, page.body, page.content_type, page_url.clone()).await {
         Ok(extracted) => extracted,
         Err(error) => {
             record.status = SourceStatus::NotHtml;

@@ -8,19 +8,27 @@
 /// (`ipsSignature` → `ips`, `Signature`). Stops early when `piece` returns true,
 /// and returns whether it did.
 pub(crate) fn any_piece<'a>(token: &'a str, mut piece: impl FnMut(&'a str) -> bool) -> bool {
-    for run in token.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let bytes = run.as_bytes();
-        let mut start = 0;
-        for i in 1..bytes.len() {
-            if bytes[i].is_ascii_uppercase() && !bytes[i - 1].is_ascii_uppercase() {
-                if piece(&run[start..i]) {
+    let bytes = token.as_bytes();
+    let mut start = None;
+    // A byte loop (classes are read for every element of a judged page); the
+    // cut points are ASCII bytes, so every piece is a valid `str` slice.
+    for at in 0..=bytes.len() {
+        let byte = bytes.get(at).copied();
+        let alphanumeric = byte.is_some_and(|b| b.is_ascii_alphanumeric());
+        let camel = alphanumeric
+            && start.is_some()
+            && byte.is_some_and(|b| b.is_ascii_uppercase())
+            && !bytes[at - 1].is_ascii_uppercase();
+        if let Some(from) = start {
+            if !alphanumeric || camel {
+                if piece(&token[from..at]) {
                     return true;
                 }
-                start = i;
+                start = None;
             }
         }
-        if start < run.len() && piece(&run[start..]) {
-            return true;
+        if alphanumeric && start.is_none() {
+            start = Some(at);
         }
     }
     false

@@ -10,7 +10,7 @@
 //! inline (`p`, `li`, `td`, `br`, ...) ends a word, so `<li>a</li><li>b</li>`
 //! is two words.
 
-use super::classes::{any_piece, class_and_id_tokens, is_one_of};
+use super::classes::{any_piece, is_one_of};
 use super::sponsored::{self, DisclosureText, AD_SLOT_PIECES, MARKED_AREA_PIECES, MARKED_CHARS, TOP_CHARS};
 use super::tracking;
 use super::words::{push_space, TextStats};
@@ -152,6 +152,41 @@ fn area(piece: &str) -> Option<Area> {
     }
 }
 
+/// The [`UNREAD`] and [`MARKED`] flags the pieces of a class or id value give.
+fn area_flags(value: &str) -> u16 {
+    let mut flags = 0;
+    for token in value.split_ascii_whitespace() {
+        any_piece(token, |piece| {
+            match area(piece) {
+                Some(Area::AdSlot) => flags |= UNREAD,
+                Some(Area::Marked) => flags |= MARKED,
+                None => {}
+            }
+            false
+        });
+    }
+    flags
+}
+
+/// The last few class values and their [`area_flags`].
+#[derive(Default)]
+struct AreaMemo<'a> {
+    entries: [(&'a str, u16); 8],
+    next: usize,
+}
+
+impl<'a> AreaMemo<'a> {
+    fn get(&mut self, class: &'a str) -> u16 {
+        if let Some(&(_, flags)) = self.entries.iter().find(|(seen, _)| *seen == class) {
+            return flags;
+        }
+        let flags = area_flags(class);
+        self.entries[self.next] = (class, flags);
+        self.next = (self.next + 1) % self.entries.len();
+        flags
+    }
+}
+
 /// An open text block candidate.
 struct Block {
     node: NodeId,
@@ -189,7 +224,9 @@ impl Zone {
 }
 
 #[derive(Default)]
-struct Walker {
+struct Walker<'a> {
+    /// Pages repeat a few class values thousands of times.
+    class_areas: AreaMemo<'a>,
     out: Walked,
     frames: Vec<u16>,
     blocks: Vec<Block>,
@@ -206,8 +243,8 @@ struct Walker {
     body: Zone,
 }
 
-impl Walker {
-    fn open(&mut self, node: NodeId, element: &Element) {
+impl<'a> Walker<'a> {
+    fn open(&mut self, node: NodeId, element: &'a Element) {
         let name = element.name();
         let kind = kind(name);
         let mut flags = match kind {
@@ -270,7 +307,13 @@ impl Walker {
         BLOCK
     }
 
-    fn open_zones(&mut self, name: &str, class: Option<&str>, id: Option<&str>, role: Option<&str>) -> u16 {
+    fn open_zones(
+        &mut self,
+        name: &str,
+        class: Option<&'a str>,
+        id: Option<&str>,
+        role: Option<&str>,
+    ) -> u16 {
         let has_role =
             |wanted: &[&str]| role.is_some_and(|r| r.split_ascii_whitespace().any(|r| is_one_of(r, wanted)));
         let mut flags = 0;
@@ -279,16 +322,8 @@ impl Walker {
         {
             flags |= UNREAD;
         }
-        for token in class_and_id_tokens(class, id) {
-            any_piece(token, |piece| {
-                match area(piece) {
-                    Some(Area::AdSlot) => flags |= UNREAD,
-                    Some(Area::Marked) => flags |= MARKED,
-                    None => {}
-                }
-                false
-            });
-        }
+        flags |= class.map_or(0, |class| self.class_areas.get(class));
+        flags |= id.map_or(0, area_flags);
         for (zone, flag, is_root) in [
             (&mut self.article, ARTICLE, name == "article"),
             (&mut self.main, MAIN, name == "main" || has_role(&["main"])),

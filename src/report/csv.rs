@@ -68,7 +68,10 @@ impl ReportWriter for CsvWriter {
     }
 }
 
-fn write_record<W: Write>(csv: &mut ::csv::Writer<W>, cells: &[impl AsRef<str>]) -> io::Result<()> {
+pub(super) fn write_record<W: Write>(
+    csv: &mut ::csv::Writer<W>,
+    cells: &[impl AsRef<str>],
+) -> io::Result<()> {
     csv.write_record(cells.iter().map(|cell| cell.as_ref().as_bytes()))
         .map_err(into_io_error)
 }
@@ -106,7 +109,7 @@ fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a,
     row.map(formula_safe)
 }
 
-fn bool_word(value: bool) -> &'static str {
+pub(super) fn bool_word(value: bool) -> &'static str {
     if value {
         "true"
     } else {
@@ -116,7 +119,7 @@ fn bool_word(value: bool) -> &'static str {
 
 /// A spreadsheet runs a cell starting with one of these as a formula; a
 /// leading `'` makes it text.
-fn formula_safe(cell: Cow<'_, str>) -> Cow<'_, str> {
+pub(super) fn formula_safe(cell: Cow<'_, str>) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{cell}"))
     } else {

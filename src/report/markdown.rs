@@ -92,7 +92,7 @@ pub(super) fn render(report: &AuditReport) -> String {
 
 /// A section with a table of at most `MAX_ROWS` rows, and a line saying how
 /// many more there are.
-fn table<T>(
+pub(super) fn table<T>(
     out: &mut String,
     title: &str,
     header: &str,
@@ -147,7 +147,7 @@ fn unchecked_row(source: &&SourceRecord) -> Vec<String> {
     ]
 }
 
-fn row(out: &mut String, cells: &[&str]) {
+pub(super) fn row(out: &mut String, cells: &[&str]) {
     out.push('|');
     for cell in cells {
         out.push(' ');
@@ -157,7 +157,7 @@ fn row(out: &mut String, cells: &[&str]) {
     out.push('\n');
 }
 
-fn anchor_cell(anchor: &str) -> String {
+pub(super) fn anchor_cell(anchor: &str) -> String {
     if anchor.is_empty() {
         format!("*{}*", text(anchor_label(anchor)))
     } else {
@@ -168,7 +168,7 @@ fn anchor_cell(anchor: &str) -> String {
 /// Text as it reads: controls and escape sequences removed, every character
 /// that means something to Markdown, HTML or a table escaped, and `@` kept
 /// from mentioning anyone (a zero-width space after it).
-fn text(raw: &str) -> String {
+pub(super) fn text(raw: &str) -> String {
     let clean = terminal_safe(raw);
     let mut out = String::with_capacity(clean.len());
     for c in clean.chars() {
@@ -186,7 +186,7 @@ fn text(raw: &str) -> String {
 
 /// An http(s) URL as an autolink (`<…>`: clickable, taken literally, no
 /// escapes inside); anything else as text.
-fn url(raw: &str) -> String {
+pub(super) fn url(raw: &str) -> String {
     let clean = terminal_safe(raw);
     let is_web = clean.starts_with("https://") || clean.starts_with("http://");
     let autolinkable = clean

@@ -7,12 +7,16 @@ use std::path::Path;
 
 pub mod atomic;
 mod csv;
+pub mod diff;
+pub mod history;
 mod json;
 mod jsonl;
 mod markdown;
 mod overview;
 pub mod sanitize;
 mod table;
+
+pub(crate) use overview::target_label;
 
 #[cfg(test)]
 mod fixture;

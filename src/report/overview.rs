@@ -56,7 +56,7 @@ impl<'a> Overview<'a> {
     pub const PARTIAL: &'static str = "Partial audit: it was interrupted before every source was checked.";
 }
 
-fn target_label(target: &TargetInfo) -> String {
+pub(crate) fn target_label(target: &TargetInfo) -> String {
     if target.path_prefix.is_empty() || target.path_prefix == "/" {
         target.host.clone()
     } else {

@@ -40,9 +40,9 @@ impl ReportWriter for TableWriter {
 }
 
 #[derive(Clone, Copy)]
-struct Style {
-    width: usize,
-    color: bool,
+pub(super) struct Style {
+    pub(super) width: usize,
+    pub(super) color: bool,
 }
 
 pub(super) fn render(report: &AuditReport, options: RenderOptions) -> String {
@@ -211,7 +211,7 @@ fn unchecked_table(sources: &[&SourceRecord], style: Style) -> Table {
     table
 }
 
-fn new_table(style: Style, header: &[&str]) -> Table {
+pub(super) fn new_table(style: Style, header: &[&str]) -> Table {
     let mut table = Table::new();
     table
         .load_preset(presets::UTF8_FULL_CONDENSED)
@@ -231,13 +231,13 @@ fn new_table(style: Style, header: &[&str]) -> Table {
 }
 
 /// A row at most `ROW_LINES` high: longer cells end in an ellipsis.
-fn short_row(cells: Vec<Cell>) -> Row {
+pub(super) fn short_row(cells: Vec<Cell>) -> Row {
     let mut row = Row::from(cells);
     row.max_height(ROW_LINES);
     row
 }
 
-fn align_right(table: &mut Table, columns: &[usize]) {
+pub(super) fn align_right(table: &mut Table, columns: &[usize]) {
     for &index in columns {
         if let Some(column) = table.column_mut(index) {
             column.set_cell_alignment(CellAlignment::Right);
@@ -245,7 +245,7 @@ fn align_right(table: &mut Table, columns: &[usize]) {
     }
 }
 
-fn paint(cell: Cell, style: Style, color: Color) -> Cell {
+pub(super) fn paint(cell: Cell, style: Style, color: Color) -> Cell {
     if style.color {
         cell.fg(color).add_attribute(Attribute::Bold)
     } else {
@@ -254,13 +254,13 @@ fn paint(cell: Cell, style: Style, color: Color) -> Cell {
 }
 
 /// Page text made safe for a terminal.
-fn safe(text: &str) -> String {
+pub(super) fn safe(text: &str) -> String {
     terminal_safe(text).into_owned()
 }
 
 /// A URL made safe, without the `https://` every other one starts with (the
 /// width is better spent on the host and path; `http://` stays visible).
-fn short_url(url: &str) -> String {
+pub(super) fn short_url(url: &str) -> String {
     let url = url.strip_prefix("https://").unwrap_or(url);
     safe(url)
 }
@@ -275,12 +275,12 @@ fn source_label(link: &Link) -> String {
     }
 }
 
-fn section(out: &mut String, table: Table) {
+pub(super) fn section(out: &mut String, table: Table) {
     out.push_str(&table.trim_fmt());
     out.push('\n');
 }
 
-fn heading(out: &mut String, style: Style, text: &str) {
+pub(super) fn heading(out: &mut String, style: Style, text: &str) {
     let text = fit(&terminal_safe(text), style.width);
     if style.color {
         out.push_str(&format!("\u{1b}[1m{text}\u{1b}[0m\n"));
@@ -290,7 +290,7 @@ fn heading(out: &mut String, style: Style, text: &str) {
     }
 }
 
-fn line(out: &mut String, style: Style, text: &str) {
+pub(super) fn line(out: &mut String, style: Style, text: &str) {
     out.push_str(&fit(&terminal_safe(text), style.width));
     out.push('\n');
 }

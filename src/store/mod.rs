@@ -12,10 +12,12 @@ mod load;
 mod path;
 mod save;
 mod schema;
+mod writer;
 
 #[cfg(test)]
 pub(crate) mod tests;
 
+pub use writer::HistoryWriter;
 pub use error::StoreError;
 pub use path::{default_path, resolve_path, DB_ENV};
 pub use save::ResumedAudit;

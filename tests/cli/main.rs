@@ -18,6 +18,7 @@ mod exit_codes;
 mod extraction;
 mod fetching;
 mod formats;
+mod history;
 mod json_format;
 mod outputs;
 mod robots;

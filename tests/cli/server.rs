@@ -27,6 +27,7 @@ pub enum Robots {
 /// A page registered by one test, served at its path.
 #[derive(Debug, Clone)]
 pub struct Page {
+    pub status: u16,
     pub content_type: Option<String>,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
@@ -35,10 +36,16 @@ pub struct Page {
 impl Page {
     pub fn html(body: impl Into<Vec<u8>>) -> Page {
         Page {
+            status: 200,
             content_type: Some("text/html; charset=utf-8".to_string()),
             headers: Vec::new(),
             body: body.into(),
         }
+    }
+
+    /// The same page answered with another status (a 503 during an outage).
+    pub fn with_status(self, status: u16) -> Page {
+        Page { status, ..self }
     }
 }
 
@@ -61,7 +68,8 @@ pub struct InFlight {
 /// State the routes share with the test.
 pub struct Shared {
     robots: Robots,
-    pages: HashMap<String, Page>,
+    /// Behind a lock so a test can change a page between two runs.
+    pages: Mutex<HashMap<String, Page>>,
     log: Mutex<Vec<LoggedRequest>>,
     in_flight: Mutex<InFlight>,
     slow_bodies_closed: AtomicUsize,
@@ -102,10 +110,12 @@ impl TestServer {
     pub fn with(robots: Robots, pages: Vec<(&str, Page)>) -> TestServer {
         let shared = Arc::new(Shared {
             robots,
-            pages: pages
-                .into_iter()
-                .map(|(path, page)| (path.to_string(), page))
-                .collect(),
+            pages: Mutex::new(
+                pages
+                    .into_iter()
+                    .map(|(path, page)| (path.to_string(), page))
+                    .collect(),
+            ),
             log: Mutex::new(Vec::new()),
             in_flight: Mutex::new(InFlight::default()),
             slow_bodies_closed: AtomicUsize::new(0),
@@ -142,6 +152,11 @@ impl TestServer {
 
     pub fn requests(&self) -> Vec<LoggedRequest> {
         lock(&self.shared.log).clone()
+    }
+
+    /// Serves `page` at `path` from now on, in place of what was there.
+    pub fn set_page(&self, path: &str, page: Page) {
+        lock(&self.shared.pages).insert(path.to_string(), page);
     }
 
     /// How many requests arrived for `path`.

@@ -380,11 +380,12 @@ async fn x_robots_case(Path(kind): Path<String>) -> Response {
 }
 
 async fn registered_page(State(shared): AppState, request: Request) -> Response {
-    let Some(page) = shared.pages.get(request.uri().path()) else {
+    let Some(page) = lock(&shared.pages).get(request.uri().path()).cloned() else {
         return StatusCode::NOT_FOUND.into_response();
     };
     // Built by hand: axum would give a bare `Vec<u8>` an octet-stream type.
     let mut response = Response::new(Body::from(page.body.clone()));
+    *response.status_mut() = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
     let headers: &mut HeaderMap = response.headers_mut();
     if let Some(content_type) = &page.content_type {
         if let Ok(value) = HeaderValue::from_str(content_type) {

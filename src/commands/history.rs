@@ -1,0 +1,33 @@
+//! `backlinks history [TARGET]`: the saved audits, newest first.
+
+use super::{label, open_existing, parse_target, Destinations};
+use crate::app::Outcome;
+use crate::cli::HistoryArgs;
+use crate::report;
+use crate::store::TargetKey;
+
+/// Lists the saved audits (of TARGET and the URL prefixes within it, when
+/// given). No database, or nothing in it, is an empty list and exit 0: a
+/// monitoring job's first run has no history yet.
+pub fn history(args: HistoryArgs) -> anyhow::Result<Outcome> {
+    let target = args.target.as_deref().map(parse_target).transpose()?;
+    let destinations = Destinations::open(&args.saved)?;
+    let (path, store) = open_existing(args.saved.db)?;
+    let rows = match &store {
+        Some(store) => store.list(target.as_ref().map(TargetKey::from))?,
+        None => Vec::new(),
+    };
+    if rows.is_empty() {
+        let of = target
+            .as_ref()
+            .map(|t| format!(" of {}", label(t)))
+            .unwrap_or_default();
+        eprintln!(
+            "no saved audits{of} in `{}` (`backlinks audit` saves every audit there unless `--no-save`)",
+            path.display()
+        );
+    }
+    destinations
+        .write(|format, options, mut out| report::history::write(format, &rows, options, &mut out))?;
+    Ok(Outcome::Clean)
+}

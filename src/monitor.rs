@@ -1,0 +1,146 @@
+//! An audit's place in the history: saving it, resuming an interrupted one,
+//! and `--fail-on lost` against the previous complete audit of the target.
+
+use crate::audit::Resumed;
+use crate::diff::{self, Side};
+use crate::model::{AuditReport, TargetInfo, Tool, SCHEMA_VERSION};
+use crate::report::sanitize::terminal_safe;
+use crate::settings::UsageError;
+use crate::sources::SourceEntry;
+use crate::store::{self, AuditId, HistoryWriter, Store, TargetKey, Which};
+use crate::target::Target;
+use std::path::PathBuf;
+
+/// What the history flags ask of an audit run.
+#[derive(Debug, Clone, Default)]
+pub struct HistorySettings {
+    /// `--db`; else `BACKLINKS_DB`, else the platform's data folder.
+    pub db: Option<PathBuf>,
+    /// Save the audit (not `--no-save`).
+    pub save: bool,
+    /// `--resume`: go on with the latest partial audit of the target.
+    pub resume: bool,
+}
+
+/// The history side of one audit run, ready before the first fetch.
+pub struct Prepared {
+    /// Saves results as they arrive; `None` with `--no-save`.
+    pub writer: Option<HistoryWriter>,
+    /// The audit's id in the history, when saved.
+    pub audit: Option<AuditId>,
+    /// What an interrupted run had already done (`--resume`).
+    pub resumed: Resumed,
+    pub db: PathBuf,
+}
+
+/// Opens the history and begins (or, with `--resume`, reopens) the audit.
+pub fn prepare(settings: &HistorySettings, target: &Target, entries: &[SourceEntry]) -> anyhow::Result<Prepared> {
+    let db = store::resolve_path(settings.db.clone())?;
+    let mut store = Store::open(&db)?;
+    let key = TargetKey::from(target);
+    if settings.resume {
+        let Some(audit) = store.latest(Some(key), Which::Partial)? else {
+            return Err(UsageError(format!(
+                "no interrupted audit of {} to resume in `{}`: run the audit without --resume",
+                target.input,
+                db.display()
+            ))
+            .into());
+        };
+        let inputs: Vec<String> = entries.iter().map(record_url).collect();
+        let resumed = store.resume_audit(audit, &inputs)?;
+        eprintln!(
+            "resuming audit {audit}: {} of {} sources already done",
+            resumed.results.len(),
+            entries.len()
+        );
+        return Ok(Prepared {
+            writer: Some(HistoryWriter::new(store, audit)),
+            audit: Some(audit),
+            resumed: Resumed {
+                started_at: Some(resumed.started_at),
+                results: resumed.results,
+            },
+            db,
+        });
+    }
+    if !settings.save {
+        return Ok(Prepared { writer: None, audit: None, resumed: Resumed::default(), db });
+    }
+    let audit = store.begin_audit(&head(target))?;
+    Ok(Prepared {
+        writer: Some(HistoryWriter::new(store, audit)),
+        audit: Some(audit),
+        resumed: Resumed::default(),
+        db,
+    })
+}
+
+/// What the history needs to begin an audit: its target, tool and start.
+fn head(target: &Target) -> AuditReport {
+    AuditReport {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool::current(),
+        target: TargetInfo {
+            input: target.input.clone(),
+            host: target.host.clone(),
+            path_prefix: target.path_prefix.clone(),
+        },
+        started_at: crate::audit::now(),
+        finished_at: String::new(),
+        partial: true,
+        summary: Default::default(),
+        sources: Vec::new(),
+        links: Vec::new(),
+    }
+}
+
+/// The URL a source is reported under (`SourceRecord::url`): how the history
+/// recognises the sources an interrupted run already did.
+fn record_url(entry: &SourceEntry) -> String {
+    match &entry.location {
+        Ok(location) => location.url().to_string(),
+        Err(_) => entry.input.clone(),
+    }
+}
+
+/// `--fail-on lost`: one line per link lost since the previous complete audit
+/// of the target, after a line that says how many and since when. Empty when
+/// nothing was lost or there is nothing to compare with (said on stderr).
+pub fn lost_links(prepared: &Prepared, report: &AuditReport) -> anyhow::Result<Vec<String>> {
+    let store = Store::open(&prepared.db)?;
+    let key = TargetKey::from(&report.target);
+    let previous = match prepared.audit {
+        Some(this) => store.previous(key, this, Which::Complete)?,
+        None => store.latest(Some(key), Which::Complete)?,
+    };
+    let Some(previous) = previous else {
+        eprintln!(
+            "--fail-on lost: no earlier complete audit of {} to compare with; this one is the baseline",
+            crate::report::target_label(&report.target)
+        );
+        return Ok(Vec::new());
+    };
+    let before = store.load(previous)?;
+    let this = prepared.audit.unwrap_or(AuditId(0));
+    let diff = diff::diff(Side { id: previous, report: &before }, Side { id: this, report })?;
+    let lost: Vec<String> = diff
+        .lost()
+        .map(|c| {
+            let anchor = c.before.as_ref().map(|l| l.anchor_text.as_str()).unwrap_or_default();
+            let line = format!("  lost: {} → {} (\"{anchor}\")", c.source_url, c.target_url);
+            terminal_safe(&line).into_owned()
+        })
+        .collect();
+    if lost.is_empty() {
+        return Ok(lost);
+    }
+    let mut lines = vec![format!(
+        "--fail-on lost: {} link{} lost since audit {previous} ({})",
+        lost.len(),
+        if lost.len() == 1 { "" } else { "s" },
+        before.started_at
+    )];
+    lines.extend(lost);
+    Ok(lines)
+}
