@@ -41,7 +41,12 @@ fn main() {
             let (mut judged, mut chars, mut words, mut bytes) = (0, 0, 0, 0);
             for page in &pages {
                 let e = extract(&page.html, &page.url, &target, &options);
-                if !e.links.is_empty() { judged += 1; chars += e.facts.text_chars; words += e.facts.words; bytes += page.html.len(); }
+                if !e.links.is_empty() {
+                    judged += 1;
+                    chars += e.facts.text_chars;
+                    words += e.facts.words;
+                    bytes += page.html.len();
+                }
             }
             println!("judged {judged} html bytes {bytes} text chars {chars} words {words}");
             return;

@@ -34,7 +34,11 @@ pub struct Prepared {
 }
 
 /// Opens the history and begins (or, with `--resume`, reopens) the audit.
-pub fn prepare(settings: &HistorySettings, target: &Target, entries: &[SourceEntry]) -> anyhow::Result<Prepared> {
+pub fn prepare(
+    settings: &HistorySettings,
+    target: &Target,
+    entries: &[SourceEntry],
+) -> anyhow::Result<Prepared> {
     let db = store::resolve_path(settings.db.clone())?;
     let mut store = Store::open(&db)?;
     let key = TargetKey::from(target);
@@ -65,7 +69,12 @@ pub fn prepare(settings: &HistorySettings, target: &Target, entries: &[SourceEnt
         });
     }
     if !settings.save {
-        return Ok(Prepared { writer: None, audit: None, resumed: Resumed::default(), db });
+        return Ok(Prepared {
+            writer: None,
+            audit: None,
+            resumed: Resumed::default(),
+            db,
+        });
     }
     let audit = store.begin_audit(&head(target))?;
     Ok(Prepared {
@@ -123,11 +132,21 @@ pub fn lost_links(prepared: &Prepared, report: &AuditReport) -> anyhow::Result<V
     };
     let before = store.load(previous)?;
     let this = prepared.audit.unwrap_or(AuditId(0));
-    let diff = diff::diff(Side { id: previous, report: &before }, Side { id: this, report })?;
+    let diff = diff::diff(
+        Side {
+            id: previous,
+            report: &before,
+        },
+        Side { id: this, report },
+    )?;
     let lost: Vec<String> = diff
         .lost()
         .map(|c| {
-            let anchor = c.before.as_ref().map(|l| l.anchor_text.as_str()).unwrap_or_default();
+            let anchor = c
+                .before
+                .as_ref()
+                .map(|l| l.anchor_text.as_str())
+                .unwrap_or_default();
             let line = format!("  lost: {} → {} (\"{anchor}\")", c.source_url, c.target_url);
             terminal_safe(&line).into_owned()
         })

@@ -7,8 +7,8 @@ use crate::analyze::{AnalysisConfig, AnchorRules, Scoring};
 use crate::cli::AuditArgs;
 use crate::config::{defaults, ConfigError, ConfigFile, FileSettings, Origin};
 use crate::fetch::FetchConfig;
-use crate::report::Format;
 use crate::monitor::HistorySettings;
+use crate::report::Format;
 use crate::target::Target;
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -35,7 +35,9 @@ impl FailOn {
             "missing" => Ok(FailOn::Missing),
             "nofollow" => Ok(FailOn::Nofollow),
             "lost" => Ok(FailOn::Lost),
-            other => Err(format!("`{other}` is not a condition: use toxic, missing, nofollow or lost (comma separated)")),
+            other => Err(format!(
+                "`{other}` is not a condition: use toxic, missing, nofollow or lost (comma separated)"
+            )),
         }
     }
 }

@@ -9,12 +9,12 @@ pub use interrupt::{Interrupt, EXIT_INTERRUPTED};
 
 use crate::fetch::Fetcher;
 use crate::model::{AuditReport, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
-use collect::Collector;
-use std::collections::HashSet;
 use crate::report::ReportWriter;
 use crate::settings::Settings;
 use crate::sources::SourceEntry;
+use collect::Collector;
 use source::{Context, Processed};
+use std::collections::HashSet;
 use std::io;
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -87,12 +87,17 @@ pub async fn run(
     // Enough tasks in flight to keep every host busy, few enough that a list of
     // a million sources does not become a million futures at once.
     let window = (settings.fetch.concurrency * 8).max(256);
-    let mut pending = entries.into_iter().enumerate().filter(|(index, _)| !done.contains(index));
+    let mut pending = entries
+        .into_iter()
+        .enumerate()
+        .filter(|(index, _)| !done.contains(index));
     let mut running = JoinSet::new();
     let mut partial = false;
     loop {
         while running.len() < window {
-            let Some((index, entry)) = pending.next() else { break };
+            let Some((index, entry)) = pending.next() else {
+                break;
+            };
             running.spawn(source::process(ctx.clone(), index, entry));
         }
         let joined = tokio::select! {

@@ -17,11 +17,11 @@ mod writer;
 #[cfg(test)]
 pub(crate) mod tests;
 
-pub use writer::HistoryWriter;
 pub use error::StoreError;
 pub use path::{default_path, resolve_path, DB_ENV};
 pub use save::ResumedAudit;
 pub use schema::DB_VERSION;
+pub use writer::HistoryWriter;
 
 use crate::model::TargetInfo;
 use crate::target::Target;

@@ -5,6 +5,7 @@
 mod changes;
 mod commands;
 mod database;
+mod resume;
 
 use crate::run::{backlinks, Outcome};
 use crate::server::Page;
