@@ -139,7 +139,7 @@ fn sections() -> [(&'static str, Vec<Setting>); 3] {
                 ),
                 setting(
                     "fail-on",
-                    "Exit 1 when a condition holds: \"toxic\", \"missing\", \"nofollow\".",
+                    "Exit 1 when a condition holds: \"toxic\", \"missing\", \"nofollow\", \"lost\".",
                     "[]",
                 ),
             ],
