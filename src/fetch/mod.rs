@@ -7,13 +7,14 @@ mod challenge;
 mod errors;
 pub mod local;
 mod politeness;
+mod redirect;
+mod response;
 mod retry;
 mod robots;
 
 use crate::model::SourceStatus;
-use body::CappedBody;
 use politeness::Politeness;
-use reqwest::header::{HeaderMap, CONTENT_TYPE, LOCATION};
+use response::{Answer, Purpose};
 use robots::{RobotsCache, RobotsRules};
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -87,24 +88,9 @@ impl Fetched {
     }
 }
 
-/// One answer from the server, with as much body as its purpose needs.
-struct Answer {
-    status: u16,
-    headers: HeaderMap,
-    ip: Option<IpAddr>,
-    body: Option<CappedBody>,
-}
-
 enum AttemptError {
     TimedOut,
     Request(reqwest::Error),
-}
-
-/// What a request is for decides how much of the body is read.
-#[derive(Clone, Copy)]
-enum Purpose {
-    Page,
-    Robots,
 }
 
 pub struct Fetcher {
@@ -114,8 +100,6 @@ pub struct Fetcher {
     config: FetchConfig,
 }
 
-/// Enough of an error page to recognise a bot challenge.
-const CHALLENGE_SNIFF_BYTES: usize = 16 * 1024;
 /// RFC 9309: follow at least five redirects for robots.txt.
 const ROBOTS_MAX_REDIRECTS: usize = 5;
 
@@ -145,7 +129,7 @@ impl Fetcher {
             // whether Google can see the page.
             let rules = self.robots_rules(&current).await;
             if self.config.obey_robots {
-                if let Some(failure) = rules.as_deref().and_then(|r| robots_failure(r, &current)) {
+                if let Some(failure) = rules.as_deref().and_then(|r| robots::robots_failure(r, &current)) {
                     let mut fetched = Fetched::failed(failure.status, failure.error);
                     fetched.redirects = redirects;
                     return fetched;
@@ -173,9 +157,11 @@ impl Fetcher {
                 }),
             };
             if (300..400).contains(&answer.status) {
-                if let Some(next) = redirect_target(&current, &answer.headers) {
+                if let Some(next) = redirect::redirect_target(&current, &answer.headers) {
                     redirects.push(current.to_string());
-                    if let Some(problem) = redirect_problem(&redirects, &next, self.config.max_redirects) {
+                    if let Some(problem) =
+                        redirect::redirect_problem(&redirects, &next, self.config.max_redirects)
+                    {
                         fetched.redirects = redirects;
                         fetched.outcome = Err(Failure {
                             status: SourceStatus::Unreachable,
@@ -188,65 +174,9 @@ impl Fetcher {
                 }
             }
             fetched.redirects = redirects;
-            self.classify(answer, &mut fetched);
+            response::classify(answer, &mut fetched, self.config.retries);
             return fetched;
         }
-    }
-
-    /// Turns the final answer into a page or a status.
-    fn classify(&self, answer: Answer, fetched: &mut Fetched) {
-        let status = answer.status;
-        let sniff = answer
-            .body
-            .as_ref()
-            .map(|b| b.bytes.as_slice())
-            .unwrap_or_default();
-        let fail = |status: SourceStatus, error: String| Err(Failure { status, error });
-        fetched.outcome = if challenge::is_challenge(status, &answer.headers, sniff) {
-            fail(
-                SourceStatus::Blocked,
-                format!("bot challenge (HTTP {status}): the site asks for a browser, so the page could not be seen"),
-            )
-        } else if matches!(status, 401 | 403 | 429) {
-            let hint = if status == 429 {
-                format!(
-                    " after {} retries (try --per-host 1 --delay 2000)",
-                    self.config.retries
-                )
-            } else {
-                String::new()
-            };
-            fail(
-                SourceStatus::Blocked,
-                format!("{}: the site refused us{hint}", status_line(status)),
-            )
-        } else if !(200..300).contains(&status) {
-            fail(SourceStatus::HttpError, status_line(status))
-        } else {
-            let content_type = header_text(&answer.headers, CONTENT_TYPE);
-            match answer.body {
-                Some(body) if is_html(content_type.as_deref(), &body.bytes) => {
-                    fetched.truncated = body.truncated;
-                    Ok(Page {
-                        body: body.bytes,
-                        content_type,
-                        x_robots_tag: answer
-                            .headers
-                            .get_all("x-robots-tag")
-                            .iter()
-                            .filter_map(|v| v.to_str().ok().map(str::to_string))
-                            .collect(),
-                    })
-                }
-                _ => fail(
-                    SourceStatus::NotHtml,
-                    match content_type {
-                        Some(ct) => format!("content type `{ct}` is not HTML"),
-                        None => "no content type, and the body does not look like HTML".to_string(),
-                    },
-                ),
-            }
-        };
     }
 
     /// One request with retries; an `Err` only when no answer came at all.
@@ -293,7 +223,7 @@ impl Fetcher {
         let work = async {
             let mut response = self.client.get(url.clone()).send().await?;
             let status = response.status().as_u16();
-            let limit = body_limit(purpose, status, response.headers(), self.config.max_page_size);
+            let limit = response::body_limit(purpose, status, response.headers(), self.config.max_page_size);
             let body = match limit {
                 Some(limit) => Some(body::read_capped(&mut response, limit).await?),
                 None => None,
@@ -330,7 +260,7 @@ impl Fetcher {
             };
             let rules = match answer.status {
                 200..=299 => RobotsRules::parse(answer.body.as_ref().map_or(&[][..], |b| &b.bytes)),
-                300..=399 => match redirect_target(&url, &answer.headers) {
+                300..=399 => match redirect::redirect_target(&url, &answer.headers) {
                     Some(next) => {
                         url = next;
                         continue;
@@ -339,7 +269,7 @@ impl Fetcher {
                 },
                 400..=499 => RobotsRules::AllowAll,
                 status => RobotsRules::DisallowAll {
-                    reason: format!("robots.txt answered {}", status_line(status)),
+                    reason: format!("robots.txt answered {}", response::status_line(status)),
                 },
             };
             return Arc::new(rules);
@@ -356,170 +286,9 @@ impl Fetcher {
     }
 }
 
-/// `None` when the rules let us fetch `url`, else why not.
-fn robots_failure(rules: &RobotsRules, url: &Url) -> Option<Failure> {
-    if rules.allows(url) {
-        return None;
-    }
-    Some(match rules {
-        RobotsRules::Unreachable { reason } => Failure {
-            status: SourceStatus::Unreachable,
-            error: format!("robots.txt could not be fetched: {reason}"),
-        },
-        RobotsRules::DisallowAll { reason } => Failure {
-            status: SourceStatus::RobotsBlocked,
-            error: format!(
-                "{reason}; RFC 9309 says to assume every page is disallowed (--ignore-robots fetches anyway)"
-            ),
-        },
-        _ => Failure {
-            status: SourceStatus::RobotsBlocked,
-            error: format!(
-                "robots.txt disallows this page for `{PRODUCT_TOKEN}` (--ignore-robots fetches anyway)"
-            ),
-        },
-    })
-}
-
-/// How much body to read: pages in full up to the cap when they may be HTML,
-/// error pages only enough to spot a bot challenge, redirects and other
-/// content types not at all.
-fn body_limit(purpose: Purpose, status: u16, headers: &HeaderMap, max_page_size: usize) -> Option<usize> {
-    match purpose {
-        Purpose::Robots => (200..300).contains(&status).then_some(robots::MAX_ROBOTS_BYTES),
-        Purpose::Page if (200..300).contains(&status) => {
-            let content_type = header_text(headers, CONTENT_TYPE);
-            match content_type.as_deref().map(mime_essence) {
-                None => Some(max_page_size),
-                Some(essence) if is_html_mime(&essence) => Some(max_page_size),
-                Some(_) => None,
-            }
-        }
-        Purpose::Page if matches!(status, 403 | 429 | 503) => Some(CHALLENGE_SNIFF_BYTES),
-        Purpose::Page => None,
-    }
-}
-
-fn is_html(content_type: Option<&str>, body: &[u8]) -> bool {
-    match content_type {
-        Some(ct) => is_html_mime(&mime_essence(ct)),
-        None => crate::extract::decode::looks_like_html(body),
-    }
-}
-
-fn is_html_mime(essence: &str) -> bool {
-    essence == "text/html" || essence == "application/xhtml+xml"
-}
-
-fn mime_essence(content_type: &str) -> String {
-    content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase()
-}
-
-fn header_text(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option<String> {
-    headers
-        .get(name)
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).trim().to_string())
-        .filter(|v| !v.is_empty())
-}
-
-fn redirect_target(current: &Url, headers: &HeaderMap) -> Option<Url> {
-    let location = header_text(headers, LOCATION)?;
-    let mut next = current.join(&location).ok()?;
-    next.set_fragment(None);
-    Some(next)
-}
-
-/// Why following a redirect to `next` must stop, if it must.
-fn redirect_problem(chain: &[String], next: &Url, max_redirects: usize) -> Option<String> {
-    if !matches!(next.scheme(), "http" | "https") {
-        return Some(format!("redirected to `{next}`, which is not an http(s) URL"));
-    }
-    if chain.iter().any(|seen| seen == next.as_str()) {
-        return Some(format!("redirect loop: {} → {next}", chain.join(" → ")));
-    }
-    if chain.len() > max_redirects {
-        return Some(format!(
-            "too many redirects (more than {max_redirects}; see --max-redirects)"
-        ));
-    }
-    None
-}
-
 /// Errors worth a retry: the network may do better next time. A failed DNS
 /// lookup will not.
 fn is_transient(error: &reqwest::Error) -> bool {
     let phrase = errors::describe(error, false);
     (error.is_connect() || error.is_body() || error.is_request()) && phrase != "DNS lookup failed"
-}
-
-fn status_line(status: u16) -> String {
-    match reqwest::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-    {
-        Some(reason) => format!("HTTP {status} {reason}"),
-        None => format!("HTTP {status}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_is_recognised_by_type_or_by_sniffing_when_untyped() {
-        assert!(is_html_mime(&mime_essence("text/html; charset=utf-8")));
-        assert!(is_html_mime(&mime_essence("Application/XHTML+XML")));
-        assert!(!is_html_mime(&mime_essence("text/plain")));
-        assert!(!is_html_mime(&mime_essence("application/pdf")));
-    }
-
-    #[test]
-    fn redirect_chains_stop_on_loops_and_limits() {
-        let a = Url::parse("https://a.example/").unwrap();
-        let b = Url::parse("https://b.example/").unwrap();
-        let chain = vec![a.to_string(), b.to_string()];
-        assert!(redirect_problem(&chain, &a, 10)
-            .unwrap()
-            .starts_with("redirect loop"));
-        let c = Url::parse("https://c.example/").unwrap();
-        assert_eq!(redirect_problem(&chain, &c, 10), None);
-        assert!(redirect_problem(&chain, &c, 1)
-            .unwrap()
-            .starts_with("too many redirects"));
-        let ftp = Url::parse("ftp://c.example/").unwrap();
-        assert!(redirect_problem(&chain, &ftp, 10).is_some());
-    }
-
-    #[test]
-    fn body_is_read_only_when_needed() {
-        let mut html = HeaderMap::new();
-        html.insert(CONTENT_TYPE, "text/html".parse().unwrap());
-        let mut pdf = HeaderMap::new();
-        pdf.insert(CONTENT_TYPE, "application/pdf".parse().unwrap());
-        assert_eq!(body_limit(Purpose::Page, 200, &html, 99), Some(99));
-        assert_eq!(body_limit(Purpose::Page, 200, &HeaderMap::new(), 99), Some(99));
-        assert_eq!(body_limit(Purpose::Page, 200, &pdf, 99), None);
-        assert_eq!(
-            body_limit(Purpose::Page, 403, &html, 99),
-            Some(CHALLENGE_SNIFF_BYTES)
-        );
-        assert_eq!(body_limit(Purpose::Page, 301, &html, 99), None);
-        assert_eq!(
-            body_limit(Purpose::Robots, 200, &pdf, 99),
-            Some(robots::MAX_ROBOTS_BYTES)
-        );
-        assert_eq!(body_limit(Purpose::Robots, 404, &pdf, 99), None);
-    }
-
-    #[test]
-    fn status_lines_name_the_reason() {
-        assert_eq!(status_line(404), "HTTP 404 Not Found");
-        assert_eq!(status_line(599), "HTTP 599");
-    }
 }

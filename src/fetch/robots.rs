@@ -1,6 +1,8 @@
 //! robots.txt rules per origin (RFC 9309), fetched once and shared by every
 //! source of that origin.
 
+use super::Failure;
+use crate::model::SourceStatus;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use texting_robots::Robot;
@@ -87,6 +89,31 @@ impl RobotsCache {
         let mut origins = self.origins.lock().unwrap_or_else(|e| e.into_inner());
         origins.entry(origin).or_default().clone()
     }
+}
+
+/// `None` when the rules let us fetch `url`, else why not.
+pub(super) fn robots_failure(rules: &RobotsRules, url: &Url) -> Option<Failure> {
+    if rules.allows(url) {
+        return None;
+    }
+    Some(match rules {
+        RobotsRules::Unreachable { reason } => Failure {
+            status: SourceStatus::Unreachable,
+            error: format!("robots.txt could not be fetched: {reason}"),
+        },
+        RobotsRules::DisallowAll { reason } => Failure {
+            status: SourceStatus::RobotsBlocked,
+            error: format!(
+                "{reason}; RFC 9309 says to assume every page is disallowed (--ignore-robots fetches anyway)"
+            ),
+        },
+        _ => Failure {
+            status: SourceStatus::RobotsBlocked,
+            error: format!(
+                "robots.txt disallows this page for `{PRODUCT_TOKEN}` (--ignore-robots fetches anyway)"
+            ),
+        },
+    })
 }
 
 #[cfg(test)]

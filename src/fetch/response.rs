@@ -1,0 +1,181 @@
+//! What an answer means: how much of its body to read, whether it is an HTML
+//! page, and which status it gives a source when it is not.
+
+use super::{body::CappedBody, challenge, robots, Failure, Fetched, Page};
+use crate::model::SourceStatus;
+use reqwest::header::{HeaderMap, HeaderName, CONTENT_TYPE};
+use std::net::IpAddr;
+
+/// One answer from the server, with as much body as its purpose needs.
+pub(super) struct Answer {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub ip: Option<IpAddr>,
+    pub body: Option<CappedBody>,
+}
+
+/// What a request is for decides how much of the body is read.
+#[derive(Clone, Copy)]
+pub(super) enum Purpose {
+    Page,
+    Robots,
+}
+
+/// Enough of an error page to recognise a bot challenge.
+const CHALLENGE_SNIFF_BYTES: usize = 16 * 1024;
+
+/// Turns the final answer into a page or a status.
+pub(super) fn classify(answer: Answer, fetched: &mut Fetched, retries: u32) {
+    let status = answer.status;
+    let sniff = answer
+        .body
+        .as_ref()
+        .map(|b| b.bytes.as_slice())
+        .unwrap_or_default();
+    let fail = |status: SourceStatus, error: String| Err(Failure { status, error });
+    fetched.outcome = if challenge::is_challenge(status, &answer.headers, sniff) {
+        fail(
+            SourceStatus::Blocked,
+            format!(
+                "bot challenge (HTTP {status}): the site asks for a browser, so the page could not be seen"
+            ),
+        )
+    } else if matches!(status, 401 | 403 | 429) {
+        let hint = if status == 429 {
+            format!(" after {} retries (try --per-host 1 --delay 2000)", retries)
+        } else {
+            String::new()
+        };
+        fail(
+            SourceStatus::Blocked,
+            format!("{}: the site refused us{hint}", status_line(status)),
+        )
+    } else if !(200..300).contains(&status) {
+        fail(SourceStatus::HttpError, status_line(status))
+    } else {
+        let content_type = header_text(&answer.headers, CONTENT_TYPE);
+        match answer.body {
+            Some(body) if is_html(content_type.as_deref(), &body.bytes) => {
+                fetched.truncated = body.truncated;
+                Ok(Page {
+                    body: body.bytes,
+                    content_type,
+                    x_robots_tag: answer
+                        .headers
+                        .get_all("x-robots-tag")
+                        .iter()
+                        .filter_map(|v| v.to_str().ok().map(str::to_string))
+                        .collect(),
+                })
+            }
+            _ => fail(
+                SourceStatus::NotHtml,
+                match content_type {
+                    Some(ct) => format!("content type `{ct}` is not HTML"),
+                    None => "no content type, and the body does not look like HTML".to_string(),
+                },
+            ),
+        }
+    };
+}
+
+/// How much body to read: pages in full up to the cap when they may be HTML,
+/// error pages only enough to spot a bot challenge, redirects and other
+/// content types not at all.
+pub(super) fn body_limit(
+    purpose: Purpose,
+    status: u16,
+    headers: &HeaderMap,
+    max_page_size: usize,
+) -> Option<usize> {
+    match purpose {
+        Purpose::Robots => (200..300).contains(&status).then_some(robots::MAX_ROBOTS_BYTES),
+        Purpose::Page if (200..300).contains(&status) => {
+            let content_type = header_text(headers, CONTENT_TYPE);
+            match content_type.as_deref().map(mime_essence) {
+                None => Some(max_page_size),
+                Some(essence) if is_html_mime(&essence) => Some(max_page_size),
+                Some(_) => None,
+            }
+        }
+        Purpose::Page if matches!(status, 403 | 429 | 503) => Some(CHALLENGE_SNIFF_BYTES),
+        Purpose::Page => None,
+    }
+}
+
+pub(super) fn is_html(content_type: Option<&str>, body: &[u8]) -> bool {
+    match content_type {
+        Some(ct) => is_html_mime(&mime_essence(ct)),
+        None => crate::extract::decode::looks_like_html(body),
+    }
+}
+
+pub(super) fn is_html_mime(essence: &str) -> bool {
+    essence == "text/html" || essence == "application/xhtml+xml"
+}
+
+pub(super) fn mime_essence(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
+pub(super) fn header_text(headers: &HeaderMap, name: HeaderName) -> Option<String> {
+    headers
+        .get(name)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+pub(super) fn status_line(status: u16) -> String {
+    match reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+    {
+        Some(reason) => format!("HTTP {status} {reason}"),
+        None => format!("HTTP {status}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_recognised_by_type_or_by_sniffing_when_untyped() {
+        assert!(is_html_mime(&mime_essence("text/html; charset=utf-8")));
+        assert!(is_html_mime(&mime_essence("Application/XHTML+XML")));
+        assert!(!is_html_mime(&mime_essence("text/plain")));
+        assert!(!is_html_mime(&mime_essence("application/pdf")));
+    }
+
+    #[test]
+    fn body_is_read_only_when_needed() {
+        let mut html = HeaderMap::new();
+        html.insert(CONTENT_TYPE, "text/html".parse().unwrap());
+        let mut pdf = HeaderMap::new();
+        pdf.insert(CONTENT_TYPE, "application/pdf".parse().unwrap());
+        assert_eq!(body_limit(Purpose::Page, 200, &html, 99), Some(99));
+        assert_eq!(body_limit(Purpose::Page, 200, &HeaderMap::new(), 99), Some(99));
+        assert_eq!(body_limit(Purpose::Page, 200, &pdf, 99), None);
+        assert_eq!(
+            body_limit(Purpose::Page, 403, &html, 99),
+            Some(CHALLENGE_SNIFF_BYTES)
+        );
+        assert_eq!(body_limit(Purpose::Page, 301, &html, 99), None);
+        assert_eq!(
+            body_limit(Purpose::Robots, 200, &pdf, 99),
+            Some(robots::MAX_ROBOTS_BYTES)
+        );
+        assert_eq!(body_limit(Purpose::Robots, 404, &pdf, 99), None);
+    }
+
+    #[test]
+    fn status_lines_name_the_reason() {
+        assert_eq!(status_line(404), "HTTP 404 Not Found");
+        assert_eq!(status_line(599), "HTTP 599");
+    }
+}
