@@ -30,6 +30,8 @@ bytes=$(sed "s|^http://127.0.0.1:18080/||" "$urls" | (cd "$CORPUS" && tr '\n' '\
 
 echo "corpus: $pages pages, $((bytes / 1000000)) MB; format $FORMAT; target $TARGET; $(nproc) cores"
 results=$(mktemp)
+# Audits are saved by default; save these to a throwaway history.
+export BACKLINKS_DB=$results.db
 for i in $(seq "$RUNS"); do
   /usr/bin/time -f '%e %U %S %M' -o "$results.one" \
     "$bin" audit "$TARGET" --sources "$urls" --concurrency 32 --per-host 32 --ignore-robots \
@@ -48,4 +50,4 @@ rss=$(cut -d' ' -f3 "$results" | median)
 printf 'median: %.2f s wall, %.0f pages/s, %.1f MB/s, %.2f s CPU, peak RSS %d MB\n' \
   "$wall" "$(awk -v p="$pages" -v w="$wall" 'BEGIN {print p / w}')" \
   "$(awk -v b="$bytes" -v w="$wall" 'BEGIN {print b / w / 1e6}')" "$cpu" $((rss / 1024))
-rm -f "$results" "$results.one" "$results.out"
+rm -f "$results" "$results".*

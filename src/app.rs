@@ -122,7 +122,14 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         Box::new(Silent)
     };
 
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    // Parsing runs on the blocking pool, one page per core at a time (see
+    // audit::source); a few more threads serve file reads. A small pool keeps
+    // the allocator's per-thread arenas, and so memory, from multiplying.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(cores + 2)
+        .enable_all()
+        .build()?;
     let report = runtime.block_on(async {
         let interrupt = audit::Interrupt::listen();
         let sinks = audit::Sinks {

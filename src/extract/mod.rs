@@ -25,6 +25,7 @@ mod tracking;
 mod ugc;
 mod walk;
 mod words;
+mod zones;
 
 pub use rel::parse_rel;
 
@@ -146,10 +147,12 @@ pub fn extract(html: &str, page_url: &Url, target: &Target, options: &ExtractOpt
             },
         };
     }
-    let mut walked = walk::walk(&document);
+    let link_nodes: Vec<_> = to_target.iter().map(|(element, _)| element.id()).collect();
+    let mut walked = walk::walk(&document, &link_nodes);
     let links = to_target
         .into_iter()
-        .map(|(element, url)| raw_link(element, url, &walked))
+        .zip(&walked.link_block_density)
+        .map(|((element, url), &density)| raw_link(element, url, density))
         .collect();
     let input = facts::PageInput {
         page_url,
@@ -169,7 +172,7 @@ pub fn extract(html: &str, page_url: &Url, target: &Target, options: &ExtractOpt
 
 /// The facts of one link to the target; only computed for those, as they walk
 /// the link's subtree and ancestors.
-fn raw_link(element: ElementRef<'_>, url: Url, walked: &walk::Walked) -> RawLink {
+fn raw_link(element: ElementRef<'_>, url: Url, block_link_density: f64) -> RawLink {
     let (anchor_text, image) = text::anchor_text(element);
     let rel = parse_rel(element.value().attr("rel").unwrap_or(""));
     let context = placement::context(element);
@@ -182,16 +185,11 @@ fn raw_link(element: ElementRef<'_>, url: Url, walked: &walk::Walked) -> RawLink
         placement: context.placement,
         hidden: context.hidden,
         in_ugc_area: context.in_ugc_area,
-        block_link_density: block_link_density(element, walked),
+        block_link_density,
     }
 }
 
-/// The density of the link's nearest text block ancestor (0.0 without one).
-fn block_link_density(link: ElementRef<'_>, walked: &walk::Walked) -> f64 {
-    link.ancestors()
-        .find_map(|ancestor| walked.block_density.get(&ancestor.id()).copied())
-        .unwrap_or(0.0)
-}
-
+#[cfg(test)]
+mod perf_probe;
 #[cfg(test)]
 mod tests;

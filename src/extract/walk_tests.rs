@@ -1,7 +1,18 @@
 use super::*;
+use crate::extract::sponsored::TOP_CHARS;
+use scraper::Selector;
 
 fn walked(html: &str) -> Walked {
-    walk(&Html::parse_document(html))
+    walk(&Html::parse_document(html), &[])
+}
+
+/// The walk, asked for the block density of the `a[data-l]` links.
+fn densities(html: &str) -> (f64, Vec<f64>) {
+    let document = Html::parse_document(html);
+    let selector = Selector::parse("a[data-l]").expect("valid selector");
+    let links: Vec<NodeId> = document.select(&selector).map(|link| link.id()).collect();
+    let walked = walk(&document, &links);
+    (walked.max_block_link_density, walked.link_block_density)
 }
 
 /// A paragraph of `n` characters without white space.
@@ -36,11 +47,10 @@ fn link_text_counts_inside_a_href_only() {
 
 #[test]
 fn block_density_needs_eighty_characters() {
-    let long = walked(&format!("<p>{} <a href=x>{}</a></p>", chars(60), chars(20)));
-    assert_eq!(long.max_block_link_density, 0.25);
-    let short = walked(&format!("<p>{} <a href=x>{}</a></p>", chars(40), chars(39)));
-    assert_eq!(short.max_block_link_density, 0.0);
-    assert_eq!(short.block_density.values().copied().collect::<Vec<_>>(), [0.0]);
+    let long = format!("<p>{} <a data-l href=x>{}</a></p>", chars(60), chars(20));
+    assert_eq!(densities(&long), (0.25, vec![0.25]));
+    let short = format!("<p>{} <a data-l href=x>{}</a></p>", chars(40), chars(39));
+    assert_eq!(densities(&short), (0.0, vec![0.0]));
 }
 
 #[test]
@@ -59,21 +69,32 @@ fn the_densest_block_wins() {
 fn divs_are_text_blocks_only_without_block_children() {
     // A div of links with no block inside is a block: a link list.
     let leaf = format!(
-        "<div><a href=a>{}</a> <a href=b>{}</a></div>",
+        "<div><a data-l href=a>{}</a> <a href=b>{}</a></div>",
         chars(50),
         chars(50)
     );
-    assert_eq!(walked(&leaf).max_block_link_density, 1.0);
-    // The same links beside a paragraph: the div is not a block, the p is.
+    assert_eq!(densities(&leaf), (1.0, vec![1.0]));
+    // The same links beside a paragraph: the div is not a block, the p is,
+    // and the links' nearest block is the list item around the div.
     let parent = format!(
-        "<div><p>{}</p><a href=a>{}</a> <a href=b>{}</a></div>",
+        "<li><div><p>{}</p><a data-l href=a>{}</a> <a href=b>{}</a></div></li>",
         chars(100),
         chars(50),
         chars(50)
     );
-    let page = walked(&parent);
-    assert_eq!(page.max_block_link_density, 0.0);
-    assert_eq!(page.block_density.len(), 1);
+    assert_eq!(densities(&parent), (0.5, vec![0.5]));
+}
+
+#[test]
+fn a_link_takes_its_nearest_block_and_none_gives_zero() {
+    let html = format!(
+        "<blockquote>{}<p>{} <a data-l href=a>{}</a></p></blockquote><span><a data-l href=b>x</a></span>",
+        chars(100),
+        chars(60),
+        chars(20)
+    );
+    let (_, links) = densities(&html);
+    assert_eq!(links, [0.25, 0.0]);
 }
 
 #[test]
@@ -171,25 +192,4 @@ fn deep_nesting_does_not_overflow() {
     let html = "<div>".repeat(20_000) + "text";
     let page = walked(&html);
     assert_eq!(page.words, 1);
-}
-
-#[test]
-fn area_pieces_cover_both_lists_in_any_case() {
-    for piece in AD_SLOT_PIECES {
-        assert!(area(piece) == Some(Area::AdSlot), "{piece}");
-        assert!(area(&piece.to_uppercase()) == Some(Area::AdSlot), "{piece}");
-    }
-    for piece in MARKED_AREA_PIECES {
-        assert!(area(piece) == Some(Area::Marked), "{piece}");
-    }
-    for piece in [
-        "header",
-        "add",
-        "sponsor",
-        "partners",
-        "",
-        "advertisementsandmore",
-    ] {
-        assert!(area(piece).is_none(), "{piece}");
-    }
 }

@@ -27,7 +27,11 @@ impl TextStats {
 
     /// Adds a text node; returns how many characters (not white space) it had.
     pub(crate) fn add(&mut self, text: &str) -> usize {
-        if text.is_empty() {
+        // White space between tags: the most common text node.
+        if text.bytes().all(|b| b == b' ' || b.wrapping_sub(0x09) < 5) {
+            if !text.is_empty() {
+                self.boundary();
+            }
             return 0;
         }
         let chars = if text.is_ascii() {
@@ -41,22 +45,23 @@ impl TextStats {
 
     fn add_ascii(&mut self, bytes: &[u8]) -> usize {
         let start = self.text.len();
-        self.text.resize(start + bytes.len(), 0);
-        let mut written = start;
         // An empty copy counts as ending in a space: it never starts with one.
-        let mut last_white = self.text[..start].last().is_none_or(|&b| b == b' ');
+        let mut last_white = self.text.last().is_none_or(|&b| b == b' ');
         let mut word_ended = !self.in_word;
-        let (mut chars, mut words) = (0, 0);
+        let (mut written, mut chars, mut words) = (0, 0, 0);
+        self.text.resize(start + bytes.len(), 0);
+        // Locals and a slice, so the loop keeps its state in registers.
+        let copy = &mut self.text[start..];
         for &byte in bytes {
-            let white = byte == b' ' || byte.wrapping_sub(0x09) < 5;
-            self.text[written] = if white { b' ' } else { byte };
-            written += usize::from(!(white && last_white));
+            let white = (byte == b' ') | (byte.wrapping_sub(0x09) < 5);
+            copy[written] = if white { b' ' } else { byte };
+            written += usize::from(!(white & last_white));
             last_white = white;
             chars += usize::from(!white);
-            words += usize::from(!white && word_ended);
+            words += usize::from(!white & word_ended);
             word_ended = white;
         }
-        self.text.truncate(written);
+        self.text.truncate(start + written);
         self.words += words;
         self.in_word = !word_ended;
         chars
