@@ -26,7 +26,7 @@ fi
 cargo build --release --locked --quiet
 bin=target/release/backlinks
 pages=$(wc -l <"$urls")
-bytes=$(sed "s|^http://127.0.0.1:18080/||" "$urls" | (cd "$CORPUS" && tr '\n' '\0' | du -cbL --files0-from=- | tail -1 | cut -f1))
+bytes=$(sed "s|^http://127.0.0.1:18080/||" "$urls" | (cd "$CORPUS" && tr '\n' '\0' | du -cbLl --files0-from=- | tail -1 | cut -f1))
 
 echo "corpus: $pages pages, $((bytes / 1000000)) MB; format $FORMAT; target $TARGET; $(nproc) cores"
 results=$(mktemp)
