@@ -7,6 +7,7 @@ mod source;
 
 pub use interrupt::{Interrupt, EXIT_INTERRUPTED};
 
+use crate::extract::ExtractOptions;
 use crate::fetch::Fetcher;
 use crate::model::{AuditReport, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
 use crate::report::ReportWriter;
@@ -71,6 +72,9 @@ pub async fn run(
         fetcher,
         target: settings.target.clone(),
         analysis: settings.analysis.clone(),
+        extract_options: ExtractOptions {
+            extra_spam_terms: settings.analysis.extra_spam_terms.clone(),
+        },
         max_page_size: settings.fetch.max_page_size,
         parsers: Semaphore::new(cores),
         pages_in_memory: Semaphore::new(settings.fetch.concurrency + cores),

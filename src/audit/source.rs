@@ -2,7 +2,7 @@
 //! threads, and turn what it says into a record and its links.
 
 use crate::analyze::{judge, AnalysisConfig, PageContext, PageSignals};
-use crate::extract::{self, decode, Directives, PageExtract};
+use crate::extract::{self, decode, Directives, ExtractOptions, PageExtract};
 use crate::fetch::{self, Fetched, Fetcher};
 use crate::model::{SourceRecord, SourceResult, SourceStatus};
 use crate::sources::{Location, SourceEntry};
@@ -15,6 +15,8 @@ pub struct Context {
     pub fetcher: Fetcher,
     pub target: Target,
     pub analysis: AnalysisConfig,
+    /// What extraction looks for beyond links (the configured extra spam terms).
+    pub extract_options: ExtractOptions,
     pub max_page_size: usize,
     /// Parsing is CPU work: one page per core at a time, so pages waiting to be
     /// parsed stay as bytes, not as trees.
@@ -198,9 +200,7 @@ async fn parse(
     tokio::task::spawn_blocking(move || {
         let html = decode::decode_html(&body, content_type.as_deref());
         drop(body);
-        // TODO(lead): from settings
-        let options = extract::ExtractOptions::default();
-        extract::extract(&html, &page_url, &task_ctx.target, &options)
+        extract::extract(&html, &page_url, &task_ctx.target, &task_ctx.extract_options)
     })
     .await
     .map_err(|e| format!("the page could not be parsed ({e})"))

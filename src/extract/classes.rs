@@ -49,19 +49,6 @@ pub(crate) fn is_one_of(piece: &str, words: &[&str]) -> bool {
     words.iter().any(|word| piece.eq_ignore_ascii_case(word))
 }
 
-/// Calls `token` for each token of the attributes that name what an element
-/// is: every `class` token and the whole `id`.
-pub(crate) fn class_and_id_tokens<'a>(
-    class: Option<&'a str>,
-    id: Option<&'a str>,
-) -> impl Iterator<Item = &'a str> {
-    class
-        .into_iter()
-        .flat_map(str::split_ascii_whitespace)
-        .chain(id.map(|id| id.trim_matches(|c: char| c.is_ascii_whitespace())))
-        .filter(|token| !token.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,12 +75,5 @@ mod tests {
         });
         assert!(hit);
         assert_eq!(seen, ["a", "b"]);
-    }
-
-    #[test]
-    fn tokens_are_class_words_and_the_whole_id() {
-        let tokens: Vec<&str> = class_and_id_tokens(Some(" a  b\tc "), Some(" my id ")).collect();
-        assert_eq!(tokens, ["a", "b", "c", "my id"]);
-        assert_eq!(class_and_id_tokens(None, Some("  ")).count(), 0);
     }
 }

@@ -43,3 +43,7 @@ pub(crate) fn page_facts(input: PageInput<'_>, walked: &mut Walked, options: &Ex
         canonical: input.canonical,
     }
 }
+
+#[cfg(test)]
+#[path = "facts_tests.rs"]
+mod tests;

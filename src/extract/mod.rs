@@ -80,35 +80,46 @@ pub struct PageExtract {
 }
 
 /// Facts about the whole page that judging its links needs. Computed only for
-/// pages that link to the target (others are never judged).
+/// pages that link to the target (others are never judged), in one more walk
+/// over the parsed tree (`extract/walk.rs`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageFacts {
-    /// Words of visible text (script, style, template, noscript excluded).
+    /// Words of visible text (script, style, template, noscript and the title
+    /// excluded; hidden elements included): runs of non-white-space, where an
+    /// element that is not inline (`p`, `li`, `br`, ...) also ends a word.
     pub words: usize,
-    /// Characters of visible text, and of those the ones inside links.
+    /// Characters of visible text, white space not counted, and of those the
+    /// ones inside `a[href]`.
     pub text_chars: usize,
     pub link_text_chars: usize,
     /// The highest link-text share among text blocks (p, li, td, dd, blockquote,
-    /// and div/section/article without block children) with at least 80
-    /// characters of text.
+    /// and div/section/article without block-level descendants) with at least
+    /// 80 characters of text; 0.0 without one.
     pub max_block_link_density: f64,
-    /// a[href]/area[href] links to other sites than the page's own, and the
-    /// distinct registrable domains among them.
+    /// a[href]/area[href] links to other sites: http(s) links whose host has
+    /// another registrable domain than the page's (its URL's, or for a saved
+    /// page its stated URL's), links to the target included; and the distinct
+    /// registrable domains among them.
     pub external_links: usize,
     pub external_domains: usize,
-    /// Spam terms (lowercase, built-in plus configured) found in the title, the
-    /// page URL or the visible text, sorted, deduplicated.
+    /// Spam terms (lowercase, built-in `extract::spam::BUILT_IN` plus the
+    /// configured ones) found between word boundaries in the title, the page
+    /// URL or the visible text, sorted, deduplicated.
     pub spam_terms: Vec<String>,
-    /// The page discloses paid content.
+    /// The page discloses paid content, by the rule of `extract/sponsored.rs`.
     pub sponsored_disclosure: bool,
-    /// Analytics and ad-network IDs found in scripts and attributes; uppercase,
-    /// sorted, deduplicated.
+    /// Analytics and ad-network IDs in scripts and in the `src`, `href` and
+    /// `data-*` attributes of script/link/iframe/ins elements (and AdSense's
+    /// `<meta name="google-adsense-account">`): `UA-1234-5`, `G-XXXXXXX`,
+    /// `GTM-XXXXXX`, `AW-123`, `CA-PUB-123` (for `ca-pub-` and `pub-`),
+    /// `FB-123` (Meta pixel); uppercase, sorted, deduplicated.
     pub tracking_ids: Vec<String>,
     /// `<iframe>`/`<frame>` elements.
     pub frames: usize,
     /// The page's own URL as it states it: `<link rel="canonical">`, else
     /// `og:url`, else a browser's `<!-- saved from url=(NNNN)URL -->` comment
-    /// (absolute http(s) only).
+    /// in the first KB, resolved against the page URL (absolute http(s)
+    /// only). Set for every page, linking or not.
     pub canonical: Option<String>,
 }
 
@@ -147,8 +158,9 @@ pub fn extract(html: &str, page_url: &Url, target: &Target, options: &ExtractOpt
             },
         };
     }
+    let anchor_nodes: Vec<_> = scan.anchors.iter().map(|(element, _)| element.id()).collect();
     let link_nodes: Vec<_> = to_target.iter().map(|(element, _)| element.id()).collect();
-    let mut walked = walk::walk(&document, &link_nodes);
+    let mut walked = walk::walk(&document, &anchor_nodes, &link_nodes);
     let links = to_target
         .into_iter()
         .zip(&walked.link_block_density)
@@ -189,7 +201,5 @@ fn raw_link(element: ElementRef<'_>, url: Url, block_link_density: f64) -> RawLi
     }
 }
 
-#[cfg(test)]
-mod perf_probe;
 #[cfg(test)]
 mod tests;

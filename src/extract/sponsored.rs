@@ -4,14 +4,16 @@
 //!
 //! The rule, built for precision (words like "sponsored" or "Werbung" are also
 //! everyday words, and ad slots are labelled "Anzeige" on clean pages):
-//! - Where: the title; the visible text of elements whose class or id has a
+//! - Where: the title; the visible text of elements whose class has a
 //!   piece `sponsored`, `advertorial`, `disclosure`, `disclaimer`, `partner`,
 //!   `partnered`, `partnership`, `paid`, `promoted` or `affiliate` (the *marked
-//!   areas*); and the first [`TOP_CHARS`] characters of visible text of the
-//!   first `article` (else `main` or `role="main"`, else `body`). Text inside
-//!   links, `nav`, `aside`, `footer` (or their ARIA roles) and ad slots (a class
-//!   or id piece `ad`, `ads`, `advert`, `advertisement`, `adsbygoogle`, ...) is
-//!   never read.
+//!   areas*, up to [`MARKED_CHARS`] characters; below the top only containers
+//!   such as `div`, `section` and `p` count, see [`super::zones`]); and the
+//!   first [`TOP_CHARS`] characters of visible text of the first `article`
+//!   (else `main` or `role="main"`, else `body`). Text inside `nav`, `aside`,
+//!   `footer` (or their ARIA roles) and ad slots (a class or id piece `ad`,
+//!   `ads`, `advert`, `advertisement`, `adsbygoogle`, ...) is never read; link
+//!   text is (a category link "Sponsored" labels a post).
 //! - What: a *phrase* (`sponsored post`, `advertorial`, `paid partnership`,
 //!   `in partnership with`, `#ad`, `contains affiliate links`, `gesponserter
 //!   Beitrag`, `contenu sponsorisé`, `contenido patrocinado`, ...) anywhere in

@@ -243,6 +243,15 @@ fn first_title_counts_even_when_empty() {
 }
 
 #[test]
+fn namespaced_href_is_not_a_link() {
+    let page = run(
+        r#"<svg><a xlink:href="https://github.com/svg"><text>x</text></a></svg><a href="https://github.com/html">y</a>"#,
+        "https://example.org/",
+    );
+    assert_eq!(urls(&page), ["https://github.com/html"]);
+}
+
+#[test]
 fn hostile_input_does_not_panic() {
     let deep = "<div>".repeat(20_000) + "<a href='https://github.com/deep'>deep</a>";
     let page = run(&deep, "https://example.org/");

@@ -2,10 +2,11 @@
 //! post or reply, a signature, or an author box (where guest posters put their
 //! links).
 //!
-//! What marks such an area, on a container element (inline elements such as
+//! What marks such an area, on an ancestor of the link (its own class says
+//! nothing about where it sits) that is a container (inline elements such as
 //! `span` and `code` never do: Prism and highlight.js mark code comments with
 //! `token comment` and `hljs-comment` spans):
-//! - a `class` token or the `id`, cut into word pieces (`comment-body` →
+//! - a `class` token, cut into word pieces (`comment-body` →
 //!   `comment`, `body`), that has a *head* piece — `comment(s)`, `reply`,
 //!   `replies`, `forum(s)`, `signature(s)` — followed only by container pieces
 //!   (`body`, `content`, `list`, `author`, `thread`, `wrapper`, digits, ...), and
@@ -13,22 +14,25 @@
 //!   holding one (`no`, `count`, `category`, `tag`, `add`, `leave`, ...).
 //!   A head may carry its container glued on (`commentlist`,
 //!   `signaturecontainer`). So `comment-body`, `commentlist`, `bbp-reply-content`,
-//!   `post-reply`, `forum-post`, `message-signature`, `ipsSignature`, `fb-comments`
-//!   and `#comments` match; `commentary`, `recommended`, `comments-open`,
+//!   `post-reply`, `forum-post`, `message-signature`, `ipsSignature` and
+//!   `fb-comments` match; `commentary`, `recommended`, `comments-open`,
 //!   `comment-count`, `no-comments-yet-notice`, `category-comments` and
 //!   `signature-dish` do not;
 //! - an author box: pieces `author` with `box`, `bio`, `biography`, `info` or
 //!   `description`, or `about` with `author` (`about-the-author`), or the glued
 //!   `authorbox`, `authorbio`, `aboutauthor`, or Simple Author Box's `saboxplugin-wrap`;
-//! - forum software: a `disqus` piece (`#disqus_thread`), phpBB's
-//!   `<body id="phpbb">`, XenForo's `bbWrapper`, vBulletin's `postbit`;
+//! - forum software: a `disqus` class piece, the ids `disqus_thread` and
+//!   phpBB's `<body id="phpbb">`, XenForo's `bbWrapper`, vBulletin's `postbit`.
+//!   Other ids are not read: documentation generators make ids of headings
+//!   and API names (`<section id="comments">`, `<dt id="xml.dom.Comment.data">`);
+//!   comment templates also set a class (`<div id="comments" class="comments-area">`);
 //! - `itemtype` schema.org `Comment`, `UserComments` or `DiscussionForumPosting`,
 //!   `itemprop` `comment`/`comments`, ARIA `role="comment"`.
 //!
 //! Sphinx's `sig` classes (function signatures) and a bare `postbody` (Blogger's
 //! article body as well as phpBB's post) are deliberately not markers.
 
-use super::classes::{any_piece, class_and_id_tokens, is_one_of, pieces};
+use super::classes::{any_piece, is_one_of, pieces};
 use scraper::node::Element;
 
 const HEADS: [&str; 8] = [
@@ -101,6 +105,10 @@ const GLUED_TOKENS: [&str; 7] = [
     "postbit",
     "postbitlegacy",
 ];
+/// Ids that only forum and comment software give. Other ids are not read:
+/// documentation generators make ids of headings and API names
+/// (`<section id="comments">`, `<dt id="xml.dom.Comment.data">`).
+const PLATFORM_IDS: [&str; 2] = ["disqus_thread", "phpbb"];
 const SCHEMA_TYPES: [&str; 3] = ["Comment", "UserComments", "DiscussionForumPosting"];
 
 /// Elements that hold phrasing, not posts: their classes style text.
@@ -135,8 +143,8 @@ pub(crate) fn marks_ugc(element: &Element) -> bool {
         }
     }
     marked
-        || id.is_some_and(|id| id.trim().eq_ignore_ascii_case("phpbb"))
-        || class_and_id_tokens(class, id).any(token_marks_ugc)
+        || id.is_some_and(|id| is_one_of(id.trim(), &PLATFORM_IDS))
+        || class.is_some_and(|class| class.split_ascii_whitespace().any(token_marks_ugc))
 }
 
 fn is_ugc_schema_type(url: &str) -> bool {
@@ -270,7 +278,9 @@ mod tests {
 
     #[test]
     fn id_class_and_microdata_mark_containers() {
-        assert!(marks("<section id=comments data-x></section>"));
+        assert!(marks(
+            "<section id=comments class=comments-area data-x></section>"
+        ));
         assert!(marks("<div data-x class='entry comment-body'></div>"));
         assert!(marks("<div id=disqus_thread data-x></div>"));
         assert!(marks(
@@ -294,6 +304,13 @@ mod tests {
         assert!(!marks("<div data-x itemprop='commentCount'></div>"));
         assert!(!marks("<div data-x itemtype='https://schema.org/Article'></div>"));
         assert!(!marks("<section data-x class='discussion'></section>"));
+        // Ids are headings' and API names' slugs in generated documentation.
+        assert!(!marks("<section data-x id='comments'></section>"));
+        assert!(!marks(
+            "<section data-x id='location-of-translator-comments'></section>"
+        ));
+        assert!(!marks("<dt data-x id='xml.dom.Comment.data'></dt>"));
+        assert!(!marks("<dt data-x id='inspect.signature'></dt>"));
         // Code comments are spans.
         assert!(!marks("<pre><span data-x class='token comment'></span></pre>"));
         assert!(!marks("<code><span data-x class='hljs-comment'></span></code>"));

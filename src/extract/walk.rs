@@ -14,6 +14,7 @@
 //! text ([`MIN_BLOCK_CHARS`]; 0.0 below). A link's block is its nearest
 //! ancestor that is a text block.
 
+use super::scan::attribute;
 use super::sponsored::DisclosureText;
 use super::tracking;
 use super::words::TextStats;
@@ -43,10 +44,11 @@ pub(crate) struct Walked {
     pub disclosure: DisclosureText,
 }
 
-/// Walks `document` once. `links` are the elements whose block density is
-/// wanted, in document order.
-pub(crate) fn walk(document: &Html, links: &[NodeId]) -> Walked {
+/// Walks `document` once. `anchors` are its `a[href]`/`area[href]` elements
+/// and `links` those whose block density is wanted, both in document order.
+pub(crate) fn walk(document: &Html, anchors: &[NodeId], links: &[NodeId]) -> Walked {
     let mut walker = Walker {
+        anchors,
         links,
         link_density: vec![None; links.len()],
         ..Walker::default()
@@ -65,8 +67,7 @@ pub(crate) fn walk(document: &Html, links: &[NodeId]) -> Walked {
     walker.finish()
 }
 
-/// What an element's name says, as bits, from one `match` (string matches
-/// compile to a length switch, far cheaper than searching lists).
+// What an element's name says about it ([`traits`]).
 const INLINE: u16 = 1 << 0;
 const NOT_TEXT: u16 = 1 << 1;
 const SCRIPT_TEXT: u16 = 1 << 2;
@@ -76,12 +77,16 @@ const BLOCK_LEVEL: u16 = 1 << 5;
 const FRAME: u16 = 1 << 6;
 const TAGGING: u16 = 1 << 7;
 const CHROME: u16 = 1 << 8;
-const ANCHOR: u16 = 1 << 9;
-const META: u16 = 1 << 10;
+const META: u16 = 1 << 9;
+/// Containers whose class or id may mark a disclosure box or an ad slot.
+const MARKABLE: u16 = 1 << 10;
 
+/// The traits of an element by its name, and the zone it may be the root of,
+/// from one `match` (string matches compile to a length switch, far cheaper
+/// than searching lists for each of a page's elements).
 fn traits(name: &str) -> (u16, Option<Root>) {
     let traits = match name {
-        "a" => INLINE | ANCHOR,
+        "a" => INLINE,
         "ins" => INLINE | TAGGING,
         "abbr" | "b" | "bdi" | "bdo" | "big" | "cite" | "code" | "data" | "del" | "dfn" | "em" | "font"
         | "i" | "kbd" | "label" | "mark" | "nobr" | "q" | "s" | "samp" | "small" | "span" | "strike"
@@ -89,15 +94,17 @@ fn traits(name: &str) -> (u16, Option<Root>) {
         "script" => NOT_TEXT | SCRIPT_TEXT | TAGGING,
         "noscript" => NOT_TEXT | SCRIPT_TEXT,
         "style" | "template" | "title" => NOT_TEXT,
-        "p" | "li" | "td" | "dd" | "blockquote" => TEXT_BLOCK | BLOCK_LEVEL,
-        "div" | "section" => LEAF_TEXT_BLOCK | BLOCK_LEVEL,
-        "article" => return (LEAF_TEXT_BLOCK | BLOCK_LEVEL, Some(Root::Article)),
-        "main" => return (BLOCK_LEVEL, Some(Root::Main)),
+        "p" | "blockquote" => TEXT_BLOCK | BLOCK_LEVEL | MARKABLE,
+        "li" | "td" | "dd" => TEXT_BLOCK | BLOCK_LEVEL,
+        "div" | "section" => LEAF_TEXT_BLOCK | BLOCK_LEVEL | MARKABLE,
+        "article" => return (LEAF_TEXT_BLOCK | BLOCK_LEVEL | MARKABLE, Some(Root::Article)),
+        "main" => return (BLOCK_LEVEL | MARKABLE, Some(Root::Main)),
         "body" => return (0, Some(Root::Body)),
         "nav" | "aside" | "footer" => CHROME | BLOCK_LEVEL,
-        "address" | "caption" | "details" | "dialog" | "dl" | "dt" | "fieldset" | "figcaption" | "figure"
-        | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hgroup" | "hr" | "menu" | "ol"
-        | "pre" | "summary" | "table" | "tbody" | "th" | "ul" => BLOCK_LEVEL,
+        "header" | "figure" => BLOCK_LEVEL | MARKABLE,
+        "address" | "caption" | "details" | "dialog" | "dl" | "dt" | "fieldset" | "figcaption" | "form"
+        | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "hgroup" | "hr" | "menu" | "ol" | "pre" | "summary"
+        | "table" | "tbody" | "th" | "ul" => BLOCK_LEVEL,
         "iframe" => FRAME | TAGGING,
         "frame" => FRAME,
         "link" => TAGGING,
@@ -132,6 +139,9 @@ struct Block {
 
 #[derive(Default)]
 struct Walker<'a> {
+    anchors: &'a [NodeId],
+    /// Anchors met so far.
+    anchors_met: usize,
     links: &'a [NodeId],
     /// Links of interest met so far.
     links_met: usize,
@@ -157,6 +167,11 @@ impl<'a> Walker<'a> {
             self.links_met += 1;
         }
         let mut flags = if traits & NOT_TEXT != 0 { RAW } else { 0 };
+        // The anchors come from the first walk, so links need no attribute lookup.
+        if self.anchors.get(self.anchors_met) == Some(&node) {
+            self.anchors_met += 1;
+            flags |= LINK;
+        }
         if traits & SCRIPT_TEXT != 0 {
             flags |= SCRIPT;
         }
@@ -166,24 +181,29 @@ impl<'a> Walker<'a> {
         if traits & FRAME != 0 {
             self.out.frames += 1;
         }
+        // Near the top every class and id matters (an ad slot's label must not
+        // be read); below it only those of containers that may hold a
+        // disclosure box. Roles matter on containers.
+        let top = self.zones.top_takes_text();
+        let read_areas = top || traits & MARKABLE != 0;
+        let read_names = top || traits & INLINE == 0;
+        if !read_names && traits & TAGGING == 0 {
+            self.apply(flags, 1);
+            self.frames.push(flags);
+            return;
+        }
         let (mut class, mut id, mut role) = (None, None, None);
-        // The class, id and role of phrasing elements (most elements) only
-        // matter near the top, where an ad slot's label must not be read.
-        let read_names = traits & INLINE == 0 || self.zones.top_takes_text();
-        if read_names || traits & (ANCHOR | TAGGING) != 0 {
-            for (attribute, value) in element.attrs() {
-                match attribute {
-                    "class" if read_names => class = Some(value),
-                    "id" if read_names => id = Some(value),
-                    "role" if read_names => role = Some(value),
-                    "href" if traits & ANCHOR != 0 => flags |= LINK,
-                    _ => {}
-                }
-                if traits & TAGGING != 0
-                    && (matches!(attribute, "src" | "href") || attribute.starts_with("data-"))
-                {
-                    tracking::scan(value, &mut self.out.tracking_ids);
-                }
+        for (attribute, value) in element.attrs() {
+            match attribute {
+                "class" if read_areas => class = Some(value),
+                "id" if read_areas => id = Some(value),
+                "role" if read_names => role = Some(value),
+                _ => {}
+            }
+            if traits & TAGGING != 0
+                && (matches!(attribute, "src" | "href") || attribute.starts_with("data-"))
+            {
+                tracking::scan(value, &mut self.out.tracking_ids);
             }
         }
         if traits & META != 0 {
@@ -197,11 +217,13 @@ impl<'a> Walker<'a> {
 
     /// `<meta name="google-adsense-account" content="ca-pub-...">`.
     fn meta(&mut self, element: &Element) {
-        let adsense = element
-            .attr("name")
+        let adsense = attribute(element, "name")
             .is_some_and(|name| name.eq_ignore_ascii_case("google-adsense-account"));
         if adsense {
-            tracking::scan(element.attr("content").unwrap_or(""), &mut self.out.tracking_ids);
+            tracking::scan(
+                attribute(element, "content").unwrap_or(""),
+                &mut self.out.tracking_ids,
+            );
         }
     }
 
@@ -245,8 +267,10 @@ impl<'a> Walker<'a> {
         if traits & CHROME != 0 {
             flags |= UNREAD;
         }
-        let areas =
-            class.map_or(0, |class| self.class_areas.get(class)) | id.map_or(0, super::zones::area_bits);
+        // An id marks ad slots only: documentation makes ids of headings, and a
+        // heading "Sponsored content" is not a disclosure box.
+        let areas = class.map_or(0, |class| self.class_areas.get(class))
+            | (id.map_or(0, super::zones::area_bits) & AD_SLOT);
         if areas & AD_SLOT != 0 {
             flags |= UNREAD;
         }
@@ -267,17 +291,19 @@ impl<'a> Walker<'a> {
 
     /// Counts the element's flags in (`by` 1) or out (`by` usize::MAX, wrapping).
     fn apply(&mut self, flags: u16, by: usize) {
-        for (flag, counter) in [
-            (RAW, &mut self.raw),
-            (SCRIPT, &mut self.script),
-            (LINK, &mut self.link),
-            (IN_MARKED, &mut self.marked),
-            (UNREAD, &mut self.unread),
-        ] {
+        if flags == 0 {
+            return;
+        }
+        let step = |counter: &mut usize, flag: u16| {
             if flags & flag != 0 {
                 *counter = counter.wrapping_add(by);
             }
-        }
+        };
+        step(&mut self.raw, RAW);
+        step(&mut self.script, SCRIPT);
+        step(&mut self.link, LINK);
+        step(&mut self.marked, IN_MARKED);
+        step(&mut self.unread, UNREAD);
         if flags & IN_MARKED != 0 {
             self.zones.set_marked(self.marked > 0);
         }
@@ -292,6 +318,9 @@ impl<'a> Walker<'a> {
             return;
         };
         self.apply(flags, usize::MAX);
+        if flags & !(RAW | SCRIPT | LINK | BOUNDARY) == 0 {
+            return;
+        }
         if flags & BLOCK != 0 {
             self.close_block();
         }

@@ -2,16 +2,22 @@ use super::*;
 use crate::extract::sponsored::TOP_CHARS;
 use scraper::Selector;
 
+/// The ids of the elements `selector` selects, in document order.
+fn ids(document: &Html, selector: &str) -> Vec<NodeId> {
+    let selector = Selector::parse(selector).expect("valid selector");
+    document.select(&selector).map(|element| element.id()).collect()
+}
+
 fn walked(html: &str) -> Walked {
-    walk(&Html::parse_document(html), &[])
+    let document = Html::parse_document(html);
+    walk(&document, &ids(&document, "a[href], area[href]"), &[])
 }
 
 /// The walk, asked for the block density of the `a[data-l]` links.
 fn densities(html: &str) -> (f64, Vec<f64>) {
     let document = Html::parse_document(html);
-    let selector = Selector::parse("a[data-l]").expect("valid selector");
-    let links: Vec<NodeId> = document.select(&selector).map(|link| link.id()).collect();
-    let walked = walk(&document, &links);
+    let anchors = ids(&document, "a[href], area[href]");
+    let walked = walk(&document, &anchors, &ids(&document, "a[data-l]"));
     (walked.max_block_link_density, walked.link_block_density)
 }
 
@@ -192,4 +198,11 @@ fn deep_nesting_does_not_overflow() {
     let html = "<div>".repeat(20_000) + "text";
     let page = walked(&html);
     assert_eq!(page.words, 1);
+}
+
+#[test]
+fn ids_mark_ad_slots_but_not_disclosure_boxes() {
+    let page = walked("<article><div id=sponsored-content><h2>Sponsored content</h2></div><div id=ad-top>Anzeige</div><p>x</p></article>");
+    assert_eq!(page.disclosure.marked, "");
+    assert_eq!(page.disclosure.article_top, "Sponsored content x");
 }

@@ -1,8 +1,8 @@
 //! Counting the words and characters of a page's visible text while keeping
-//! a collapsed copy of it (for the spam terms). This runs over every byte of
-//! text of every judged page, so ASCII text nodes (nearly all) go through one
-//! branch-free loop: each byte is written to the copy, and the write position
-//! only moves on when the byte is not a second white space in a row.
+//! a collapsed copy of it (for the spam terms). This runs over every text
+//! node of every judged page, a million on a large site's documentation: most
+//! are a few bytes, so the per-node work is kept small, and ASCII nodes go
+//! through one simple byte loop.
 
 /// Words, characters (white space excluded) and the text so far.
 #[derive(Debug, Default)]
@@ -10,16 +10,15 @@ pub(crate) struct TextStats {
     pub words: usize,
     pub chars: usize,
     /// The text, every white space run and word-ending element edge as one
-    /// space. Only `str` pieces and ASCII go in, so it stays UTF-8.
+    /// space. Only `str` pieces and ASCII go in, so it stays UTF-8. The last
+    /// text ended inside a word when this ends with anything but a space: so
+    /// `foo<b>bar</b>` is one word.
     text: Vec<u8>,
-    /// The last text seen ended inside a word (`foo<b>bar</b>` is one word).
-    in_word: bool,
 }
 
 impl TextStats {
     /// An element edge that ends a word (`<li>a</li><li>b</li>` is two words).
     pub(crate) fn boundary(&mut self) {
-        self.in_word = false;
         if self.text.last().is_some_and(|&b| b != b' ') {
             self.text.push(b' ');
         }
@@ -27,43 +26,23 @@ impl TextStats {
 
     /// Adds a text node; returns how many characters (not white space) it had.
     pub(crate) fn add(&mut self, text: &str) -> usize {
-        // White space between tags: the most common text node.
-        if text.bytes().all(|b| b == b' ' || b.wrapping_sub(0x09) < 5) {
-            if !text.is_empty() {
-                self.boundary();
+        if !text.is_ascii() {
+            return self.add_chars(text);
+        }
+        let mut last_white = self.ends_word();
+        let (mut chars, mut words) = (0, 0);
+        self.text.reserve(text.len());
+        for &byte in text.as_bytes() {
+            let white = is_white(byte);
+            if !(white & last_white) {
+                self.text.push(if white { b' ' } else { byte });
             }
-            return 0;
-        }
-        let chars = if text.is_ascii() {
-            self.add_ascii(text.as_bytes())
-        } else {
-            self.add_chars(text)
-        };
-        self.chars += chars;
-        chars
-    }
-
-    fn add_ascii(&mut self, bytes: &[u8]) -> usize {
-        let start = self.text.len();
-        // An empty copy counts as ending in a space: it never starts with one.
-        let mut last_white = self.text.last().is_none_or(|&b| b == b' ');
-        let mut word_ended = !self.in_word;
-        let (mut written, mut chars, mut words) = (0, 0, 0);
-        self.text.resize(start + bytes.len(), 0);
-        // Locals and a slice, so the loop keeps its state in registers.
-        let copy = &mut self.text[start..];
-        for &byte in bytes {
-            let white = (byte == b' ') | (byte.wrapping_sub(0x09) < 5);
-            copy[written] = if white { b' ' } else { byte };
-            written += usize::from(!(white & last_white));
-            last_white = white;
             chars += usize::from(!white);
-            words += usize::from(!white & word_ended);
-            word_ended = white;
+            words += usize::from(!white & last_white);
+            last_white = white;
         }
-        self.text.truncate(start + written);
+        self.chars += chars;
         self.words += words;
-        self.in_word = !word_ended;
         chars
     }
 
@@ -75,12 +54,18 @@ impl TextStats {
                 self.boundary();
             } else {
                 chars += 1;
-                self.words += usize::from(!self.in_word);
-                self.in_word = true;
+                self.words += usize::from(self.ends_word());
                 self.text.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
             }
         }
+        self.chars += chars;
         chars
+    }
+
+    /// Whether the next letter starts a new word: the text is empty or ends
+    /// with a space.
+    fn ends_word(&self) -> bool {
+        self.text.last().is_none_or(|&b| b == b' ')
     }
 
     /// The text, without the space an element edge may have left at its end.
@@ -90,6 +75,11 @@ impl TextStats {
         }
         String::from_utf8(self.text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
+}
+
+/// ASCII white space, as `char::is_whitespace` sees it.
+fn is_white(byte: u8) -> bool {
+    (byte == b' ') | (byte.wrapping_sub(0x09) < 5)
 }
 
 /// Appends one space unless `out` is empty or already ends with one.

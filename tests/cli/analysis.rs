@@ -333,3 +333,17 @@ fn shared_tracking_id_across_two_referring_domains_only() {
         two_sites.doc["links"]
     );
 }
+
+#[test]
+fn configured_spam_terms_are_looked_for_on_the_page() {
+    let page = fixture("analysis/clean-editorial.html");
+    let plain = Audit::new("example.com").source(&page).json();
+    assert!(!flags(link_on(&plain, "clean-editorial.html")).contains(&"spam-keywords"));
+    // Two terms of the page's own text, declared spam for this audit.
+    let report = Audit::new("example.com")
+        .source(&page)
+        .args(["--spam-term", "Composting", "--spam-term", "crumbly  soil"])
+        .json();
+    let link = link_on(&report, "clean-editorial.html");
+    assert!(flags(link).contains(&"spam-keywords"), "{link:#}");
+}

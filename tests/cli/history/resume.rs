@@ -43,6 +43,24 @@ fn signal_when_requested(server: &TestServer, path: &str, child: &Child, signal:
     assert!(sent.success());
 }
 
+/// Waits (bounded) until the history holds `sources` saved results of the
+/// running audit: the finished page is parsed and saved, not merely fetched.
+fn wait_until_saved(dir: &Path, sources: u64) {
+    for _ in 0..1500 {
+        let output = std_command(dir)
+            .args(["history", "--format", "json"])
+            .output()
+            .expect("history");
+        if let Ok(doc) = serde_json::from_slice::<serde_json::Value>(&output.stdout) {
+            if doc["audits"][0]["sources"].as_u64() == Some(sources) {
+                return;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the audit never saved {sources} results");
+}
+
 fn json(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)))
@@ -73,6 +91,7 @@ fn an_interrupted_audit_resumes_and_ends_as_one_complete_audit() {
         dir.path(),
         &["--concurrency".into(), "1".into(), done.clone(), slow.clone()],
     );
+    wait_until_saved(dir.path(), 1);
     signal_when_requested(&server, "/slow-body", &first, "-INT");
     let output = first.wait_with_output().unwrap();
     assert_eq!(
