@@ -3,7 +3,7 @@
 //! (lists too); what neither gives takes its default from
 //! [`crate::config::defaults`]. After this point nothing is optional that has a default.
 
-use crate::analyze::{AnalysisConfig, AnchorRules, Scoring};
+use crate::analyze::{AnalysisConfig, Scoring};
 use crate::cli::AuditArgs;
 use crate::config::{defaults, ConfigError, ConfigFile, FileSettings, Origin};
 use crate::fetch::FetchConfig;
@@ -50,8 +50,6 @@ pub struct Settings {
     pub fetch: FetchConfig,
     /// Brand terms, keywords, extra spam terms and TLDs, weights and thresholds.
     pub analysis: AnalysisConfig,
-    /// The anchor rules of `analysis` (what the audit reads until it takes `analysis`).
-    pub anchors: AnchorRules,
     /// The report on standard output; `None` with `--quiet`.
     pub stdout_format: Option<Format>,
     pub outputs: Vec<(PathBuf, Format)>,
@@ -107,7 +105,6 @@ impl Settings {
             }
         }
         Ok(Settings {
-            anchors: AnchorRules::new(&analysis.brands, &analysis.keywords),
             analysis,
             target,
             source_args: args.sources,

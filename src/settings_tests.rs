@@ -89,9 +89,10 @@ fn the_file_sets_what_the_command_line_leaves_out() {
     assert_eq!(s.analysis.extra_spam_terms, ["online casino", "casino"]);
     assert_eq!(s.analysis.suspicious_tlds, ["xyz", "top", "xn--p1ai"]);
     assert_eq!(s.analysis.scoring.threshold("toxic"), 40.0);
-    // The anchor rules the audit reads follow the file's brands.
+    // The anchor rules the analysis builds follow the file's brands.
+    let rules = crate::analyze::AnchorRules::new(&s.analysis.brands, &s.analysis.keywords);
     assert_eq!(
-        crate::analyze::anchor_kind("Acme Tools shop", false, &s.anchors),
+        crate::analyze::anchor_kind("Acme Tools shop", false, &rules),
         crate::model::AnchorKind::Branded
     );
 }

@@ -49,8 +49,23 @@ impl PageContext<'_> {
 /// A found anchor as reported, with its own flags and toxicity. The profile
 /// pass ([`apply_profile_flags`]) may add flags and re-score it later.
 pub fn judge(raw: RawLink, page: &PageContext<'_>, config: &AnalysisConfig) -> Link {
-    let rules = AnchorRules::new(&config.brands, &config.keywords);
-    let anchor_kind = anchor_kind(&raw.anchor_text, raw.image, &rules);
+    judge_with(
+        raw,
+        page,
+        config,
+        &AnchorRules::new(&config.brands, &config.keywords),
+    )
+}
+
+/// [`judge`] with the anchor rules of `config` prepared once, for audits that
+/// judge many links.
+pub fn judge_with(
+    raw: RawLink,
+    page: &PageContext<'_>,
+    config: &AnalysisConfig,
+    rules: &AnchorRules,
+) -> Link {
+    let anchor_kind = anchor_kind(&raw.anchor_text, raw.image, rules);
     let passes_equity = raw.link_type == LinkType::Dofollow && !page.page_nofollow;
     let mut raised = Vec::new();
     if passes_equity {

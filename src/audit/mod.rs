@@ -7,6 +7,7 @@ mod source;
 
 pub use interrupt::{Interrupt, EXIT_INTERRUPTED};
 
+use crate::analyze::AnchorRules;
 use crate::extract::ExtractOptions;
 use crate::fetch::Fetcher;
 use crate::model::{AuditReport, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
@@ -72,6 +73,7 @@ pub async fn run(
         fetcher,
         target: settings.target.clone(),
         analysis: settings.analysis.clone(),
+        anchor_rules: AnchorRules::new(&settings.analysis.brands, &settings.analysis.keywords),
         extract_options: ExtractOptions {
             extra_spam_terms: settings.analysis.extra_spam_terms.clone(),
         },

@@ -1,7 +1,7 @@
 //! One source, start to finish: fetch or read it, parse it off the async
 //! threads, and turn what it says into a record and its links.
 
-use crate::analyze::{judge, AnalysisConfig, PageContext, PageSignals};
+use crate::analyze::{judge_with, AnalysisConfig, AnchorRules, PageContext, PageSignals};
 use crate::extract::{self, decode, Directives, ExtractOptions, PageExtract};
 use crate::fetch::{self, Fetched, Fetcher};
 use crate::model::{SourceRecord, SourceResult, SourceStatus};
@@ -15,6 +15,8 @@ pub struct Context {
     pub fetcher: Fetcher,
     pub target: Target,
     pub analysis: AnalysisConfig,
+    /// The brands and keywords of `analysis`, folded once for every link.
+    pub anchor_rules: AnchorRules,
     /// What extraction looks for beyond links (the configured extra spam terms).
     pub extract_options: ExtractOptions,
     pub max_page_size: usize,
@@ -157,7 +159,7 @@ async fn judge_source(
     let links: Vec<_> = extracted
         .links
         .into_iter()
-        .map(|raw| judge(raw, &context, &ctx.analysis))
+        .map(|raw| judge_with(raw, &context, &ctx.analysis, &ctx.anchor_rules))
         .collect();
     record.links = links.len();
     record.status = if links.is_empty() {
