@@ -188,4 +188,72 @@ mod tests {
         assert_eq!(registrable_domain("localhost"), "localhost");
         assert_eq!(registrable_domain("user.github.io"), "user.github.io");
     }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn label() -> impl Strategy<Value = String> {
+            "[a-z][a-z0-9]{0,8}"
+        }
+
+        fn domain() -> impl Strategy<Value = String> {
+            (
+                label(),
+                prop_oneof![Just("com"), Just("net"), Just("org"), Just("de"), Just("co.uk")],
+            )
+                .prop_map(|(l, tld)| format!("{l}.{tld}"))
+        }
+
+        proptest! {
+            #[test]
+            fn the_host_and_its_subdomains_match_in_any_case(
+                target in domain(),
+                subs in proptest::collection::vec(label(), 0..3),
+                path in "(/[a-z0-9]{0,6}){0,3}",
+                upper in any::<bool>(),
+            ) {
+                let t = Target::parse(&target).unwrap();
+                let mut host = subs.join(".");
+                if !host.is_empty() { host.push('.'); }
+                host.push_str(&target);
+                if upper { host = host.to_uppercase(); }
+                let url = Url::parse(&format!("http://{host}:8080{path}")).unwrap();
+                prop_assert!(t.matches_url(&url), "{url} should point at {target}");
+                prop_assert!(t.matches_host(&host));
+            }
+
+            #[test]
+            fn look_alikes_never_match(target in domain(), glue in label(), evil in domain()) {
+                let t = Target::parse(&target).unwrap();
+                for host in [
+                    format!("{glue}{target}"),        // notexample.com
+                    format!("{target}.{evil}"),       // example.com.evil.net
+                    format!("{target}-{glue}.com"),   // example.com-x.com
+                ] {
+                    let url = Url::parse(&format!("https://{host}/")).unwrap();
+                    prop_assert!(!t.matches_url(&url), "{url} must not point at {target}");
+                    prop_assert!(!t.matches_host(&host));
+                }
+            }
+
+            #[test]
+            fn url_targets_need_the_path_prefix(target in domain(), prefix in "/[a-z]{1,6}/", rest in "[a-z]{0,6}", other in "/[a-z]{1,6}/") {
+                let t = Target::parse(&format!("https://{target}{prefix}")).unwrap();
+                let inside = Url::parse(&format!("https://{target}{prefix}{rest}")).unwrap();
+                prop_assert!(t.matches_url(&inside));
+                let outside = Url::parse(&format!("https://{target}{other}")).unwrap();
+                prop_assert_eq!(t.matches_url(&outside), other.starts_with(&prefix));
+            }
+
+            #[test]
+            fn parsing_and_matching_never_panic(input in "\\PC{0,40}", host in "\\PC{0,40}") {
+                if let Ok(t) = Target::parse(&input) {
+                    prop_assert!(!t.host.is_empty());
+                    prop_assert!(t.path_prefix.starts_with('/'));
+                    let _ = t.matches_host(&host);
+                }
+            }
+        }
+    }
 }
