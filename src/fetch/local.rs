@@ -7,20 +7,10 @@ use tokio::io::AsyncReadExt;
 use url::Url;
 
 pub async fn read(path: &Path, url: &Url, max_page_size: usize) -> Fetched {
-    let mut fetched = Fetched {
-        final_url: Some(url.clone()),
-        http_status: None,
-        redirects: Vec::new(),
-        ip: None,
-        truncated: false,
-        googlebot_blocked: false,
-        outcome: Err(Failure {
-            status: SourceStatus::Invalid,
-            error: String::new(),
-        }),
-    };
-    let file = match tokio::fs::File::open(path).await {
-        Ok(file) => file,
+    let mut fetched = Fetched::failed(SourceStatus::Invalid, String::new());
+    fetched.final_url = Some(url.clone());
+    let mut body = match read_capped(path, max_page_size).await {
+        Ok(body) => body,
         Err(e) => {
             fetched.outcome = Err(Failure {
                 status: SourceStatus::Invalid,
@@ -29,15 +19,6 @@ pub async fn read(path: &Path, url: &Url, max_page_size: usize) -> Fetched {
             return fetched;
         }
     };
-    // One byte past the cap tells whether the file is longer.
-    let mut body = Vec::new();
-    if let Err(e) = file.take(max_page_size as u64 + 1).read_to_end(&mut body).await {
-        fetched.outcome = Err(Failure {
-            status: SourceStatus::Invalid,
-            error: format!("cannot read `{}`: {e}", path.display()),
-        });
-        return fetched;
-    }
     if body.len() > max_page_size {
         body.truncate(max_page_size);
         fetched.truncated = true;
@@ -61,4 +42,12 @@ pub async fn read(path: &Path, url: &Url, max_page_size: usize) -> Fetched {
         })
     };
     fetched
+}
+
+/// The file's first `max_page_size` bytes, and one more to tell whether it is longer.
+async fn read_capped(path: &Path, max_page_size: usize) -> std::io::Result<Vec<u8>> {
+    let file = tokio::fs::File::open(path).await?;
+    let mut body = Vec::new();
+    file.take(max_page_size as u64 + 1).read_to_end(&mut body).await?;
+    Ok(body)
 }

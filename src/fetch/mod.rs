@@ -72,6 +72,7 @@ pub struct Fetched {
 }
 
 impl Fetched {
+    /// Nothing fetched (yet): the outcome says why.
     fn failed(status: SourceStatus, error: impl Into<String>) -> Fetched {
         Fetched {
             final_url: None,
