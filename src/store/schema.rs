@@ -68,8 +68,33 @@ CREATE INDEX sources_by_url ON sources (url);
 CREATE INDEX links_by_url ON links (source_url, target_url);
 ";
 
-/// Sets the connection up and brings the schema to [`DB_VERSION`].
+/// Sets the connection up and brings the schema to [`DB_VERSION`]. Two audits
+/// opening a new file at once race to switch it to WAL and create the schema,
+/// and SQLite answers some of those steps "busy" without waiting (the busy
+/// handler would risk a deadlock there). Every step is idempotent, so the
+/// setup is tried again until it passes or the busy time-out is spent.
 pub(super) fn prepare(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match prepare_once(conn, path) {
+            Err(StoreError::Sqlite { source, .. })
+                if is_busy(&source) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            result => return result,
+        }
+    }
+}
+
+fn is_busy(error: &rusqlite::Error) -> bool {
+    matches!(
+        error.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+fn prepare_once(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let sqlite = |source| StoreError::Sqlite {
         path: path.to_path_buf(),
         source,
