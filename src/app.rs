@@ -49,74 +49,36 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         &settings.source_files,
         &mut io::stdin().lock(),
     )?;
-    if entries.is_empty() {
-        return Err(UsageError(
-            "no sources to audit: give source URLs after the target, or `--sources FILE` (`-` reads standard input)".into(),
-        )
-        .into());
-    }
-    if let Some(first_error) = entries.iter().all(|e| e.location.is_err()).then(|| &entries[0]) {
-        let reason = first_error.location.as_ref().err().cloned().unwrap_or_default();
-        return Err(UsageError(format!(
-            "no valid source among {} entr{}; the first: {reason}",
-            entries.len(),
-            if entries.len() == 1 { "y" } else { "ies" }
-        ))
-        .into());
-    }
+    check_entries(&entries)?;
 
-    let mut files = Vec::new();
-    for (path, format) in &settings.outputs {
-        let file = AtomicFile::create(path).with_context(|| {
-            format!(
-                "cannot write report `{}` (check that its folder exists and is writable)",
-                path.display()
-            )
-        })?;
-        files.push((file, *format));
-    }
+    // Everything that can fail for the user's input fails before any fetch.
+    let (mut writers, files) = open_reports(&settings)?;
     let disavow = settings
         .disavow
         .as_deref()
         .map(PendingDisavow::open)
         .transpose()?;
     let fail_on_lost = settings.fail_on.contains(&FailOn::Lost);
-    let history = (settings.history.save || settings.history.resume || fail_on_lost)
+    let mut history = (settings.history.save || settings.history.resume || fail_on_lost)
         .then(|| monitor::prepare(&settings.history, &settings.target, &entries))
         .transpose()?;
-    let mut writers: Vec<Box<dyn ReportWriter>> = Vec::new();
-    if let Some(format) = settings.stdout_format {
-        writers.push(report::writer(
-            format,
-            Box::new(io::BufWriter::new(io::stdout())),
-            stdout_options(),
-        ));
-    }
-    for (file, format) in files.iter_mut() {
-        let plain = RenderOptions {
-            width: 120,
-            color: false,
-        };
-        writers.push(report::writer(*format, file.writer()?, plain));
+    let mut resumed = audit::Resumed::default();
+    if let Some(prepared) = history.as_mut() {
+        writers.extend(
+            prepared
+                .writer
+                .take()
+                .map(|w| Box::new(w) as Box<dyn ReportWriter>),
+        );
+        resumed = std::mem::take(&mut prepared.resumed);
     }
     let keep_sources = settings
         .stdout_format
         .iter()
         .chain(settings.outputs.iter().map(|(_, f)| f))
         .any(|f| f.needs_sources())
-        || disavow.is_some()
         || fail_on_lost; // the diff needs each source's status
-    let (resumed, history) = match history {
-        Some(mut prepared) => {
-            if let Some(writer) = prepared.writer.take() {
-                writers.push(Box::new(writer));
-            }
-            (std::mem::take(&mut prepared.resumed), Some(prepared))
-        }
-        None => (audit::Resumed::default(), None),
-    };
-    let show_progress = settings.stdout_format.is_some() && io::stderr().is_terminal();
-    let progress: Box<dyn Progress> = if show_progress {
+    let progress: Box<dyn Progress> = if settings.stdout_format.is_some() && io::stderr().is_terminal() {
         Box::new(Bar::new())
     } else {
         Box::new(Silent)
@@ -125,9 +87,8 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
     // Parsing runs on the blocking pool, one page per core at a time (see
     // audit::source); a few more threads serve file reads. A small pool keeps
     // the allocator's per-thread arenas, and so memory, from multiplying.
-    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let runtime = tokio::runtime::Builder::new_multi_thread()
-        .max_blocking_threads(cores + 2)
+        .max_blocking_threads(audit::cores() + 2)
         .enable_all()
         .build()?;
     let report = runtime.block_on(async {
@@ -141,19 +102,79 @@ fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         audit::run(&settings, entries, resumed, sinks).await
     })?;
     drop(writers);
-    for (file, _) in files {
+    for file in files {
         file.commit().context("cannot finish writing a report file")?;
     }
     if let Some(disavow) = disavow {
         disavow.finish(&report, &mut io::stderr().lock())?;
     }
     print_hints(&report);
+    verdict(&settings, &report, history.as_ref().filter(|_| fail_on_lost))
+}
+
+/// No entry at all, or none usable, is a usage error: nothing to audit.
+fn check_entries(entries: &[sources::SourceEntry]) -> Result<(), UsageError> {
+    let Some(first) = entries.first() else {
+        return Err(UsageError(
+            "no sources to audit: give source URLs after the target, or `--sources FILE` (`-` reads standard input)".into(),
+        ));
+    };
+    if entries.iter().all(|e| e.location.is_err()) {
+        let reason = first.location.as_ref().err().cloned().unwrap_or_default();
+        return Err(UsageError(format!(
+            "no valid source among {} entr{}; the first: {reason}",
+            entries.len(),
+            if entries.len() == 1 { "y" } else { "ies" }
+        )));
+    }
+    Ok(())
+}
+
+/// Every sink an audit reports to.
+type Writers = Vec<Box<dyn ReportWriter>>;
+
+/// The writer for standard output and one per `-o` file, each file created
+/// now so an unwritable path fails before anything is fetched.
+fn open_reports(settings: &Settings) -> anyhow::Result<(Writers, Vec<AtomicFile>)> {
+    let mut writers: Writers = Vec::new();
+    if let Some(format) = settings.stdout_format {
+        writers.push(report::writer(
+            format,
+            Box::new(io::BufWriter::new(io::stdout())),
+            stdout_options(),
+        ));
+    }
+    let mut files = Vec::new();
+    for (path, format) in &settings.outputs {
+        let mut file = AtomicFile::create(path).with_context(|| {
+            format!(
+                "cannot write report `{}` (check that its folder exists and is writable)",
+                path.display()
+            )
+        })?;
+        let plain = RenderOptions {
+            width: 120,
+            color: false,
+        };
+        writers.push(report::writer(*format, file.writer()?, plain));
+        files.push(file);
+    }
+    Ok((writers, files))
+}
+
+/// The exit the run ends with: interrupted, or which `--fail-on` conditions hold
+/// (`lost` needs the history, given only when it was asked for).
+fn verdict(
+    settings: &Settings,
+    report: &AuditReport,
+    lost_check: Option<&monitor::Prepared>,
+) -> anyhow::Result<Outcome> {
     if report.partial {
         return Ok(Outcome::Interrupted);
     }
     let mut failures = crate::policy::failures(&settings.fail_on, &report.summary);
-    if let Some(history) = history.as_ref().filter(|_| fail_on_lost) {
-        failures.extend(monitor::lost_links(history, &report)?);
+    if let Some(history) = lost_check {
+        failures.extend(monitor::lost_links(history, report)?);
     }
     Ok(if failures.is_empty() {
         Outcome::Clean

@@ -68,7 +68,7 @@ pub async fn run(
 ) -> io::Result<AuditReport> {
     let started_at = resumed.started_at.unwrap_or_else(now);
     let fetcher = Fetcher::new(settings.fetch.clone()).map_err(io::Error::other)?;
-    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let cores = cores();
     let ctx = Arc::new(Context {
         fetcher,
         target: settings.target.clone(),
@@ -146,6 +146,11 @@ pub async fn run(
         writer.finish(&report)?;
     }
     Ok(report)
+}
+
+/// Cores to parse on: one page per core at a time.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
 pub fn now() -> String {
