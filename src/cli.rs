@@ -1,15 +1,16 @@
 //! Command-line arguments, as parsed by clap. Nothing here has behaviour: values are
-//! merged with the settings file and validated into [`crate::settings`] before any
+//! merged with the settings file and validated into `settings` before any
 //! work starts. A setting with a default is an `Option` here, so the merge can tell
 //! a value given on the command line (it replaces the file's) from one left out;
 //! the defaults live in [`crate::config::defaults`] and `--help` shows them.
 
-use crate::commands::AuditPick;
 use crate::config::defaults::{self, help};
 use crate::report::Format;
 use crate::store::AuditId;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::{de, Deserialize, Deserializer};
 use std::path::PathBuf;
+use std::str::FromStr;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -71,8 +72,8 @@ pub struct AuditArgs {
     pub analysis: AnalysisArgs,
 
     /// Exit 1 when a condition holds: toxic, missing, nofollow, lost (comma separated, repeatable).
-    #[arg(long = "fail-on", value_name = "LIST", value_delimiter = ',')]
-    pub fail_on: Vec<String>,
+    #[arg(long = "fail-on", value_name = "LIST", value_delimiter = ',', value_parser = FailOn::parse)]
+    pub fail_on: Vec<FailOn>,
 
     /// The history database the audit is saved to
     /// [default: $BACKLINKS_DB, else backlinks/history.db in the platform's data directory].
@@ -247,4 +248,93 @@ pub struct SavedArgs {
     /// The history database [default: $BACKLINKS_DB, else backlinks/history.db in the platform's data directory].
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
+}
+
+/// A condition that makes the audit exit with 1 (`--fail-on`, and `fail-on` in
+/// the settings file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Any toxic link.
+    Toxic,
+    /// Any listed source without a backlink, whatever the reason.
+    Missing,
+    /// Any backlink that passes no equity.
+    Nofollow,
+    /// Any link of the previous complete audit of the target that is now gone.
+    Lost,
+}
+
+impl FailOn {
+    /// One condition, in any case, blanks around it ignored.
+    pub fn parse(word: &str) -> Result<FailOn, String> {
+        let word = word.trim();
+        <FailOn as ValueEnum>::from_str(word, true).map_err(|_| {
+            format!(
+                "`{}` is not a condition: use toxic, missing, nofollow or lost (comma separated)",
+                word.to_ascii_lowercase()
+            )
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for FailOn {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FailOn, D::Error> {
+        let word = String::deserialize(deserializer)?;
+        FailOn::parse(&word).map_err(de::Error::custom)
+    }
+}
+
+/// Which saved audit `show` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditPick {
+    /// The newest, partial or not (of `--target` when given).
+    Latest,
+    Id(AuditId),
+}
+
+impl FromStr for AuditPick {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<AuditPick, String> {
+        if s.trim().eq_ignore_ascii_case("latest") {
+            return Ok(AuditPick::Latest);
+        }
+        s.parse().map(AuditPick::Id).map_err(|_| {
+            format!(
+                "`{s}` is neither an audit id nor `latest` (ids are the numbers `backlinks history` lists)"
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latest_and_ids_are_picks_and_anything_else_says_what_is_expected() {
+        assert_eq!("latest".parse(), Ok(AuditPick::Latest));
+        assert_eq!(" LATEST ".parse(), Ok(AuditPick::Latest));
+        assert_eq!("12".parse(), Ok(AuditPick::Id(AuditId(12))));
+        for bad in ["0", "-1", "last", "", "1.5"] {
+            let err = bad.parse::<AuditPick>().unwrap_err();
+            assert!(err.contains("neither an audit id nor `latest`"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn fail_on_reads_the_same_on_the_command_line_and_in_the_file() {
+        let parsed = Cli::try_parse_from(["backlinks", "audit", "a.com", "--fail-on", "TOXIC,lost"]).unwrap();
+        let Command::Audit(args) = parsed.command else {
+            panic!("not an audit")
+        };
+        assert_eq!(args.fail_on, [FailOn::Toxic, FailOn::Lost]);
+        let bad = Cli::try_parse_from(["backlinks", "audit", "a.com", "--fail-on", "sometimes"]).unwrap_err();
+        assert!(
+            bad.to_string().contains("`sometimes` is not a condition"),
+            "{bad}"
+        );
+        let from_file: Vec<FailOn> = serde_json::from_str(r#"[" Nofollow ", "missing"]"#).unwrap();
+        assert_eq!(from_file, [FailOn::Nofollow, FailOn::Missing]);
+    }
 }

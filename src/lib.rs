@@ -7,19 +7,16 @@
 //! [`cli`] and [`settings`] turn arguments into what a run needs; [`app`] runs it.
 
 pub mod analyze;
-pub mod app;
 pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diff;
 pub mod disavow;
+pub mod error;
 pub mod extract;
 pub mod fetch;
 pub mod model;
-pub mod monitor;
-pub mod policy;
-pub mod progress;
 pub mod report;
 pub mod settings;
 pub mod sources;

@@ -1,27 +1,29 @@
-use backlinks::app::{self, Outcome};
 use backlinks::cli::Cli;
+use backlinks::{commands, error};
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     limit_malloc_arenas();
     let cli = Cli::parse();
-    match app::run(cli) {
-        Ok(Outcome::Clean) => ExitCode::SUCCESS,
-        Ok(Outcome::Interrupted) => ExitCode::from(backlinks::audit::EXIT_INTERRUPTED),
-        Ok(Outcome::Failed(reasons)) => {
-            for reason in reasons {
-                eprintln!("{reason}");
+    let code = match commands::run(cli) {
+        Ok(outcome) => {
+            if let error::Outcome::Failed(reasons) = &outcome {
+                for reason in reasons {
+                    eprintln!("{reason}");
+                }
             }
-            ExitCode::from(1)
+            outcome.exit_code()
         }
-        // `backlinks ... | head`: the reader has what it wanted.
-        Err(error) if app::is_broken_pipe(&error) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            ExitCode::from(2)
+        Err(failure) => {
+            // A closed standard output (`| head`) is not worth a message.
+            if !error::is_broken_pipe(&failure) {
+                eprintln!("error: {}", error::message(&failure));
+            }
+            error::exit_code(&failure)
         }
-    }
+    };
+    ExitCode::from(code)
 }
 
 /// glibc's malloc gives every thread that allocates an arena of its own, and

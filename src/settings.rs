@@ -4,44 +4,18 @@
 //! [`crate::config::defaults`]. After this point nothing is optional that has a default.
 
 use crate::analyze::{AnalysisConfig, Scoring};
-use crate::cli::AuditArgs;
-use crate::config::{defaults, ConfigError, ConfigFile, FileSettings, Origin};
+use crate::audit::Plan;
+use crate::cli::{AuditArgs, FailOn};
+use crate::config::{defaults, ConfigFile, FileSettings, Origin};
 use crate::fetch::FetchConfig;
-use crate::monitor::HistorySettings;
 use crate::report::Format;
-use crate::target::Target;
+use crate::target::{Target, TargetError};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::time::Duration;
 use toml::Spanned;
 
-/// A condition that makes the audit exit with 1 (`--fail-on`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FailOn {
-    /// Any toxic link.
-    Toxic,
-    /// Any listed source without a backlink, whatever the reason.
-    Missing,
-    /// Any backlink that passes no equity.
-    Nofollow,
-    /// Any link of the previous complete audit of the target that is now gone.
-    Lost,
-}
-
-impl FailOn {
-    fn parse(word: &str) -> Result<FailOn, String> {
-        match word.trim().to_ascii_lowercase().as_str() {
-            "toxic" => Ok(FailOn::Toxic),
-            "missing" => Ok(FailOn::Missing),
-            "nofollow" => Ok(FailOn::Nofollow),
-            "lost" => Ok(FailOn::Lost),
-            other => Err(format!(
-                "`{other}` is not a condition: use toxic, missing, nofollow or lost (comma separated)"
-            )),
-        }
-    }
-}
-
+/// Everything an `audit` run was asked to do, checked.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub target: Target,
@@ -60,48 +34,71 @@ pub struct Settings {
     pub history: HistorySettings,
 }
 
-/// A usage error: exit code 2, with a message that says what to do.
+/// Why the arguments and the settings file cannot make settings: a usage error.
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct UsageError(pub String);
+pub enum SettingsError {
+    #[error(transparent)]
+    Target(#[from] TargetError),
+    /// A value that cannot be used, said with where it came from (a flag, or
+    /// the file's line and key).
+    #[error("{0}")]
+    Invalid(String),
+}
 
-impl From<ConfigError> for UsageError {
-    fn from(error: ConfigError) -> Self {
-        UsageError(error.to_string())
-    }
+use SettingsError::Invalid;
+
+/// What the history flags ask of an audit run.
+#[derive(Debug, Clone, Default)]
+pub struct HistorySettings {
+    /// `--db`; else `BACKLINKS_DB`, else the platform's data folder.
+    pub db: Option<PathBuf>,
+    /// Save the audit (not `--no-save`).
+    pub save: bool,
+    /// `--resume`: go on with the latest partial audit of the target.
+    pub resume: bool,
 }
 
 impl Settings {
+    /// What the audit engine needs of these settings.
+    pub fn plan(&self) -> Plan {
+        Plan {
+            target: self.target.clone(),
+            fetch: self.fetch.clone(),
+            analysis: self.analysis.clone(),
+        }
+    }
+
     /// Merges the command line with the settings file, if any, and checks every value.
-    pub fn from_args(args: AuditArgs, file: Option<&ConfigFile>) -> Result<Settings, UsageError> {
-        let target = Target::parse(&args.target).map_err(|e| UsageError(e.to_string()))?;
+    pub fn from_args(args: AuditArgs, file: Option<&ConfigFile>) -> Result<Settings, SettingsError> {
+        let target = Target::parse(&args.target)?;
         let fetch = fetch_config(&args, file)?;
         let analysis = analysis_config(&args, file, &target)?;
 
         let mut outputs = Vec::new();
         for path in &args.output.outputs {
-            let format = Format::from_path(path).map_err(UsageError)?;
+            let format = Format::from_path(path).map_err(Invalid)?;
             outputs.push((path.clone(), format));
         }
         let format = match args.output.format {
             Some(format) => format,
             None => match from_file("format", file, |v| &v.format) {
-                Some((name, origin)) => parse_format(&name).map_err(|m| UsageError(origin.locate(m)))?,
-                None => parse_format(defaults::FORMAT).map_err(UsageError)?,
+                Some((name, origin)) => parse_format(&name).map_err(|m| Invalid(origin.locate(m)))?,
+                None => defaults::FORMAT,
             },
         };
+        // Each entry may itself be a comma separated list, in the file as on
+        // the command line; a condition named twice counts once.
+        let chosen = match (
+            args.fail_on.is_empty(),
+            file.and_then(|f| f.values.fail_on.as_ref()),
+        ) {
+            (true, Some(list)) => list.get_ref().0.clone(),
+            _ => args.fail_on,
+        };
         let mut fail_on = Vec::new();
-        if let Some((words, origin)) = choose_list("fail-on", args.fail_on, file, |v| &v.fail_on) {
-            // Each entry may itself be a comma separated list, in the file as on the command line.
-            for word in words
-                .iter()
-                .flat_map(|w| w.split(','))
-                .filter(|w| !w.trim().is_empty())
-            {
-                let condition = FailOn::parse(word).map_err(|m| UsageError(origin.locate(m)))?;
-                if !fail_on.contains(&condition) {
-                    fail_on.push(condition);
-                }
+        for condition in chosen {
+            if !fail_on.contains(&condition) {
+                fail_on.push(condition);
             }
         }
         Ok(Settings {
@@ -123,10 +120,10 @@ impl Settings {
     }
 }
 
-fn fetch_config(args: &AuditArgs, file: Option<&ConfigFile>) -> Result<FetchConfig, UsageError> {
+fn fetch_config(args: &AuditArgs, file: Option<&ConfigFile>) -> Result<FetchConfig, SettingsError> {
     let f = &args.fetch;
     let at_least_one = |choice: Option<(usize, Origin)>, default: usize| match choice {
-        Some((0, origin)) => Err(UsageError(origin.locate("must be at least 1"))),
+        Some((0, origin)) => Err(Invalid(origin.locate("must be at least 1"))),
         Some((n, _)) => Ok(n),
         None => Ok(default),
     };
@@ -139,13 +136,13 @@ fn fetch_config(args: &AuditArgs, file: Option<&ConfigFile>) -> Result<FetchConf
         defaults::PER_HOST,
     )?;
     let timeout = match choose("timeout", f.timeout, file, |v| &v.timeout) {
-        Some((secs, origin)) => seconds(secs).map_err(|m| UsageError(origin.locate(m)))?,
+        Some((secs, origin)) => seconds(secs).map_err(|m| Invalid(origin.locate(m)))?,
         None => Duration::from_secs_f64(defaults::TIMEOUT_SECS),
     };
     let max_page_size = match f.max_page_size.clone() {
-        Some(text) => parse_size(&text).map_err(|m| UsageError(Origin::Flag("max-page-size").locate(m)))?,
+        Some(text) => parse_size(&text).map_err(|m| Invalid(Origin::Flag("max-page-size").locate(m)))?,
         None => match from_file("max-page-size", file, |v| &v.max_page_size) {
-            Some((size, origin)) => parse_size(&size.as_text()).map_err(|m| UsageError(origin.locate(m)))?,
+            Some((size, origin)) => parse_size(&size.as_text()).map_err(|m| Invalid(origin.locate(m)))?,
             None => defaults::MAX_PAGE_SIZE,
         },
     };
@@ -183,7 +180,7 @@ fn analysis_config(
     args: &AuditArgs,
     file: Option<&ConfigFile>,
     target: &Target,
-) -> Result<AnalysisConfig, UsageError> {
+) -> Result<AnalysisConfig, SettingsError> {
     let a = &args.analysis;
     let list = |key, flag: &Vec<String>, get: FileList| {
         choose_list(key, flag.clone(), file, get).map_or_else(Vec::new, |(terms, _)| terms)
@@ -197,7 +194,7 @@ fn analysis_config(
     let suspicious_tlds = match choose_list("suspicious-tld", a.suspicious_tld.clone(), file, |v| {
         &v.suspicious_tld
     }) {
-        Some((tlds, origin)) => normalize_tlds(&tlds).map_err(|m| UsageError(origin.locate(m)))?,
+        Some((tlds, origin)) => normalize_tlds(&tlds).map_err(|m| Invalid(origin.locate(m)))?,
         None => Vec::new(),
     };
     let mut scoring = Scoring::default();
@@ -205,12 +202,12 @@ fn analysis_config(
         for (flag, weight) in &file.values.weights {
             scoring
                 .set_weight(flag, *weight.get_ref())
-                .map_err(|m| UsageError(file_origin(file, &format!("weights.{flag}"), weight).locate(m)))?;
+                .map_err(|m| Invalid(file_origin(file, &format!("weights.{flag}"), weight).locate(m)))?;
         }
         for (name, value) in &file.values.thresholds {
             scoring
                 .set_threshold(name, *value.get_ref())
-                .map_err(|m| UsageError(file_origin(file, &format!("thresholds.{name}"), value).locate(m)))?;
+                .map_err(|m| Invalid(file_origin(file, &format!("thresholds.{name}"), value).locate(m)))?;
         }
     }
     Ok(AnalysisConfig {

@@ -21,8 +21,14 @@ fn merged(extra: &[&str], text: Option<&str>) -> Settings {
     Settings::from_args(args(extra), file.as_ref()).unwrap()
 }
 
+/// The error a user sees: the file's own (a value of the wrong type or kind),
+/// else the merge's.
 fn error(extra: &[&str], text: Option<&str>) -> String {
-    let file = text.map(file);
+    let parsed = text.map(|t| ConfigFile::parse(PathBuf::from("site.toml"), t.to_string()));
+    let file = match parsed.transpose() {
+        Ok(file) => file,
+        Err(e) => return e.to_string(),
+    };
     Settings::from_args(args(extra), file.as_ref())
         .unwrap_err()
         .to_string()

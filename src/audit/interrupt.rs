@@ -1,15 +1,13 @@
 //! Ctrl-C and SIGTERM: the first asks the audit to stop starting fetches and to
 //! report what it has; a second one ends the process at once.
 
+use crate::error::EXIT_INTERRUPTED;
 use std::sync::Arc;
 use tokio::sync::Notify;
 
 /// Raised once, by the first interrupt.
 #[derive(Clone, Default)]
 pub struct Interrupt(Arc<Notify>);
-
-/// The exit code of an interrupted run (128 + SIGINT).
-pub const EXIT_INTERRUPTED: u8 = 130;
 
 impl Interrupt {
     /// Listens for Ctrl-C and SIGTERM on the current runtime.

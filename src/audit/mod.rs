@@ -5,15 +5,15 @@ mod collect;
 mod interrupt;
 mod source;
 
-pub use interrupt::{Interrupt, EXIT_INTERRUPTED};
+pub use interrupt::Interrupt;
 
-use crate::analyze::AnchorRules;
+use crate::analyze::{AnalysisConfig, AnchorRules};
 use crate::extract::ExtractOptions;
-use crate::fetch::Fetcher;
+use crate::fetch::{FetchConfig, Fetcher};
 use crate::model::{AuditReport, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
 use crate::report::ReportWriter;
-use crate::settings::Settings;
 use crate::sources::SourceEntry;
+use crate::target::Target;
 use collect::Collector;
 use source::{Context, Processed};
 use std::collections::HashSet;
@@ -22,6 +22,18 @@ use std::sync::Arc;
 use std::time::SystemTime;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
+
+/// What an audit needs to run: no command line, no settings file. A library
+/// user or a test builds one directly.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The site whose backlinks are audited.
+    pub target: Target,
+    /// How pages are fetched: client, politeness, limits, robots.txt.
+    pub fetch: FetchConfig,
+    /// How links are judged: brands, keywords, terms, weights, thresholds.
+    pub analysis: AnalysisConfig,
+}
 
 /// Observes progress (the terminal's progress bar); the audit never draws.
 pub trait Progress {
@@ -61,28 +73,28 @@ pub struct Sinks<'a> {
 /// are kept until every page is in, because flags such as `sitewide` need the
 /// whole profile.
 pub async fn run(
-    settings: &Settings,
+    plan: &Plan,
     entries: Vec<SourceEntry>,
     resumed: Resumed,
     sinks: Sinks<'_>,
 ) -> io::Result<AuditReport> {
     let started_at = resumed.started_at.unwrap_or_else(now);
-    let fetcher = Fetcher::new(settings.fetch.clone()).map_err(io::Error::other)?;
+    let fetcher = Fetcher::new(plan.fetch.clone()).map_err(io::Error::other)?;
     let cores = cores();
     let ctx = Arc::new(Context {
         fetcher,
-        target: settings.target.clone(),
-        analysis: settings.analysis.clone(),
-        anchor_rules: AnchorRules::new(&settings.analysis.brands, &settings.analysis.keywords),
+        target: plan.target.clone(),
+        analysis: plan.analysis.clone(),
+        anchor_rules: AnchorRules::new(&plan.analysis.brands, &plan.analysis.keywords),
         extract_options: ExtractOptions {
-            extra_spam_terms: settings.analysis.extra_spam_terms.clone(),
+            extra_spam_terms: plan.analysis.extra_spam_terms.clone(),
         },
-        max_page_size: settings.fetch.max_page_size,
+        max_page_size: plan.fetch.max_page_size,
         parsers: Semaphore::new(cores),
-        pages_in_memory: Semaphore::new(settings.fetch.concurrency + cores),
+        pages_in_memory: Semaphore::new(plan.fetch.concurrency + cores),
     });
     let total = entries.len();
-    let mut collector = Collector::new(total, sinks.keep_sources, &settings.analysis);
+    let mut collector = Collector::new(total, sinks.keep_sources, &plan.analysis);
     sinks.progress.start(total);
     let done: HashSet<usize> = resumed.results.iter().map(|r| r.index).collect();
     for result in resumed.results {
@@ -92,7 +104,7 @@ pub async fn run(
     }
     // Enough tasks in flight to keep every host busy, few enough that a list of
     // a million sources does not become a million futures at once.
-    let window = (settings.fetch.concurrency * 8).max(256);
+    let window = (plan.fetch.concurrency * 8).max(256);
     let mut pending = entries
         .into_iter()
         .enumerate()
@@ -126,14 +138,14 @@ pub async fn run(
         collector.take(result, signals, sinks.writers)?;
     }
     sinks.progress.finish();
-    let (summary, sources, links) = collector.finish(&settings.analysis);
+    let (summary, sources, links) = collector.finish(&plan.analysis);
     let report = AuditReport {
         schema_version: SCHEMA_VERSION,
         tool: Tool::current(),
         target: TargetInfo {
-            input: settings.target.input.clone(),
-            host: settings.target.host.clone(),
-            path_prefix: settings.target.path_prefix.clone(),
+            input: plan.target.input.clone(),
+            host: plan.target.host.clone(),
+            path_prefix: plan.target.path_prefix.clone(),
         },
         started_at,
         finished_at: now(),

@@ -2,18 +2,20 @@
 //! saved audits of one target. By default the two latest complete audits: a
 //! partial audit lacks sources, and would make their links look unverified.
 
-use super::{nothing_saved, open_existing, parse_target, target_info, Destinations};
-use crate::app::Outcome;
+use super::output::Destinations;
+use super::saved::{nothing_saved, open_existing, target_info};
 use crate::cli::DiffArgs;
 use crate::diff::Side;
+use crate::error::Outcome;
+use crate::error::UsageError;
 use crate::model::TargetInfo;
 use crate::report::{self, target_label};
-use crate::settings::UsageError;
 use crate::store::{AuditId, Store, StoreError, TargetKey, Which};
+use crate::target::Target;
 use std::path::Path;
 
 pub fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
-    let target = args.target.as_deref().map(parse_target).transpose()?;
+    let target = args.target.as_deref().map(Target::parse).transpose()?;
     let destinations = Destinations::open(&args.saved)?;
     let (path, store) = open_existing(args.saved.db)?;
     let store = store.ok_or_else(|| nothing_saved(&path))?;
@@ -50,8 +52,7 @@ pub fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
             id: to,
             report: &after,
         },
-    )
-    .map_err(|e| UsageError(e.to_string()))?;
+    )?;
     destinations.write(|format, options, mut out| report::diff::write(format, &diff, options, &mut out))?;
     Ok(Outcome::Clean)
 }

@@ -1,16 +1,18 @@
 //! `backlinks history [TARGET]`: the saved audits, newest first.
 
-use super::{label, open_existing, parse_target, Destinations};
-use crate::app::Outcome;
+use super::output::Destinations;
+use super::saved::{label, open_existing};
 use crate::cli::HistoryArgs;
+use crate::error::Outcome;
 use crate::report;
 use crate::store::TargetKey;
+use crate::target::Target;
 
 /// Lists the saved audits (of TARGET and the URL prefixes within it, when
 /// given). No database, or nothing in it, is an empty list and exit 0: a
 /// monitoring job's first run has no history yet.
 pub fn history(args: HistoryArgs) -> anyhow::Result<Outcome> {
-    let target = args.target.as_deref().map(parse_target).transpose()?;
+    let target = args.target.as_deref().map(Target::parse).transpose()?;
     let destinations = Destinations::open(&args.saved)?;
     let (path, store) = open_existing(args.saved.db)?;
     let rows = match &store {

@@ -1,6 +1,8 @@
 //! The default of every setting, in one place: `--help`, `backlinks init` and the
 //! settings merge all read them from here.
 
+use crate::report::Format;
+
 /// `--concurrency`: requests in flight in all.
 pub const CONCURRENCY: usize = 32;
 /// `--per-host`: requests in flight to one host.
@@ -18,7 +20,7 @@ pub const MAX_REDIRECTS: usize = 10;
 /// `--max-page-size`: decoded bytes read per page (5 MiB).
 pub const MAX_PAGE_SIZE: usize = 5 * 1024 * 1024;
 /// `--format`.
-pub const FORMAT: &str = "table";
+pub const FORMAT: Format = Format::Table;
 /// The settings file read from the current directory when `--config` is not given.
 pub const CONFIG_FILE: &str = "backlinks.toml";
 

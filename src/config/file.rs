@@ -1,9 +1,10 @@
 //! Reading `backlinks.toml`: the keys are the long flag names of `audit`, plus the
 //! `[weights]` and `[thresholds]` tables. Only the shape is checked here (types,
 //! unknown keys); the values are checked with the command line's in
-//! [`crate::settings`], which knows where each came from.
+//! `settings`, which knows where each came from.
 
 use super::ConfigError;
+use crate::cli::FailOn;
 use serde::{de, Deserialize, Deserializer};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -38,7 +39,7 @@ pub struct FileSettings {
     pub ignore_robots: Option<Spanned<bool>>,
 
     pub format: Option<Spanned<String>>,
-    pub fail_on: Option<Spanned<Vec<String>>>,
+    pub fail_on: Option<Spanned<FailOnList>>,
 }
 
 /// Flags that belong to one run, not to a site's settings: refused in the file
@@ -52,6 +53,26 @@ const PER_RUN_FLAGS: &[(&str, &str)] = &[
     ("config", "`--config FILE`"),
     ("target", "the TARGET argument"),
 ];
+
+/// `fail-on`: conditions, each entry itself a comma separated list as on the
+/// command line (`["toxic", "missing,nofollow"]`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FailOnList(pub Vec<FailOn>);
+
+impl<'de> Deserialize<'de> for FailOnList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let entries = Vec::<String>::deserialize(deserializer)?;
+        let words = entries
+            .iter()
+            .flat_map(|e| e.split(','))
+            .filter(|w| !w.trim().is_empty());
+        words
+            .map(FailOn::parse)
+            .collect::<Result<_, _>>()
+            .map(FailOnList)
+            .map_err(de::Error::custom)
+    }
+}
 
 /// `max-page-size`: a number of bytes, or text with a unit (`"5MiB"`).
 #[derive(Debug, Clone, PartialEq)]

@@ -135,7 +135,7 @@ fn sections() -> [(&'static str, Vec<Setting>); 3] {
                 setting(
                     "format",
                     "Report on standard output: table, csv, json, jsonl or markdown.",
-                    quoted(defaults::FORMAT),
+                    quoted(&defaults::FORMAT.to_string()),
                 ),
                 setting(
                     "fail-on",

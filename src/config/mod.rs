@@ -2,13 +2,13 @@
 //! every setting falls back to ([`defaults`]), and `backlinks init` ([`init`]).
 //!
 //! The file's keys are the long flag names of `audit`; a value given on the
-//! command line replaces the file's. [`crate::settings`] merges the two.
+//! command line replaces the file's. `settings` merges the two.
 
 pub mod defaults;
 mod file;
 pub mod init;
 
-pub use file::{ConfigFile, FileSettings, SizeSetting};
+pub use file::{ConfigFile, FailOnList, FileSettings, SizeSetting};
 
 use std::fmt;
 use std::path::PathBuf;

@@ -45,6 +45,17 @@ const EXTENSIONS: [(&str, Format); 7] = [
     ("txt", Format::Table),
 ];
 
+impl std::fmt::Display for Format {
+    /// The name `--format` takes.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use clap::ValueEnum as _;
+        match self.to_possible_value() {
+            Some(value) => f.write_str(value.get_name()),
+            None => Ok(()),
+        }
+    }
+}
+
 impl Format {
     /// The format a report file's extension asks for: `.csv`, `.json`,
     /// `.jsonl`/`.ndjson`, `.md`/`.markdown`, `.txt` (table without colour).

@@ -1,18 +1,19 @@
 //! What can go wrong with the history database: each message names the file
-//! and says what to do.
+//! and says what to do with the flags every command that reads or writes the
+//! history has (`--db`); a command adds its own (`audit`'s `--no-save`).
 
 use super::AuditId;
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot find a data directory for the history database: pass `--db PATH`, set BACKLINKS_DB, or pass `--no-save`")]
+    #[error("cannot find a data directory for the history database: pass `--db PATH` or set BACKLINKS_DB")]
     NoDataDir,
 
-    #[error("cannot create the folder `{}` for the history database: {source} (pass `--db PATH` to put it elsewhere, or `--no-save`)", path.display())]
+    #[error("cannot create the folder `{}` for the history database: {source} (pass `--db PATH` to put it elsewhere)", path.display())]
     CreateDir { path: PathBuf, source: std::io::Error },
 
-    #[error("cannot open the history database `{}`: {source} (pass `--db PATH` to use another file, or `--no-save`)", path.display())]
+    #[error("cannot open the history database `{}`: {source} (pass `--db PATH` to use another file)", path.display())]
     Open { path: PathBuf, source: rusqlite::Error },
 
     #[error("the history database `{}` was written by a newer backlinks (database version {found}; this backlinks reads up to version {supported}): upgrade backlinks, or pass `--db PATH` to use another file", path.display())]
@@ -43,4 +44,20 @@ pub enum StoreError {
         what: &'static str,
         source: serde_json::Error,
     },
+}
+
+impl StoreError {
+    /// Whether the database could not be opened or set up at all, as opposed
+    /// to an audit in it being missing or unreadable.
+    pub fn is_unusable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::NoDataDir
+                | StoreError::CreateDir { .. }
+                | StoreError::Open { .. }
+                | StoreError::TooNew { .. }
+                | StoreError::Foreign { .. }
+                | StoreError::Sqlite { .. }
+        )
+    }
 }

@@ -1,7 +1,7 @@
 //! `--fail-on` conditions, judged from the summary once the audit is done.
 
+use crate::cli::FailOn;
 use crate::model::Summary;
-use crate::settings::FailOn;
 
 /// One line per condition that holds, saying which and how many.
 pub fn failures(conditions: &[FailOn], summary: &Summary) -> Vec<String> {
@@ -32,7 +32,7 @@ pub fn failures(conditions: &[FailOn], summary: &Summary) -> Vec<String> {
                     )
                 })
             }
-            // Judged against the history, not the summary (see `monitor`).
+            // Judged against the history, not the summary (see `history`).
             FailOn::Toxic | FailOn::Lost => None,
         })
         .collect()

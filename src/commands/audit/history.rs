@@ -3,24 +3,14 @@
 
 use crate::audit::Resumed;
 use crate::diff::{self, Side};
+use crate::error::UsageError;
 use crate::model::{AuditReport, TargetInfo, Tool, SCHEMA_VERSION};
-use crate::report::sanitize::terminal_safe;
-use crate::settings::UsageError;
+use crate::report::{sanitize::terminal_safe, target_label, ReportWriter};
+use crate::settings::HistorySettings;
 use crate::sources::SourceEntry;
-use crate::store::{self, AuditId, HistoryWriter, Store, TargetKey, Which};
+use crate::store::{self, AuditId, HistoryWriter, Store, StoreError, TargetKey, Which};
 use crate::target::Target;
 use std::path::PathBuf;
-
-/// What the history flags ask of an audit run.
-#[derive(Debug, Clone, Default)]
-pub struct HistorySettings {
-    /// `--db`; else `BACKLINKS_DB`, else the platform's data folder.
-    pub db: Option<PathBuf>,
-    /// Save the audit (not `--no-save`).
-    pub save: bool,
-    /// `--resume`: go on with the latest partial audit of the target.
-    pub resume: bool,
-}
 
 /// The history side of one audit run, ready before the first fetch.
 pub struct Prepared {
@@ -33,14 +23,24 @@ pub struct Prepared {
     pub db: PathBuf,
 }
 
+impl Prepared {
+    /// Adds the history's writer to the audit's sinks, and hands over what an
+    /// interrupted run had already done.
+    pub fn attach(&mut self, writers: &mut Vec<Box<dyn ReportWriter>>) -> Resumed {
+        if let Some(writer) = self.writer.take() {
+            writers.push(Box::new(writer));
+        }
+        std::mem::take(&mut self.resumed)
+    }
+}
+
 /// Opens the history and begins (or, with `--resume`, reopens) the audit.
 pub fn prepare(
     settings: &HistorySettings,
     target: &Target,
     entries: &[SourceEntry],
 ) -> anyhow::Result<Prepared> {
-    let db = store::resolve_path(settings.db.clone())?;
-    let mut store = Store::open(&db)?;
+    let (db, mut store) = open(settings).map_err(WithoutHistory::offer)?;
     let key = TargetKey::from(target);
     if settings.resume {
         let Some(audit) = store.latest(Some(key), Which::Partial)? else {
@@ -85,6 +85,28 @@ pub fn prepare(
     })
 }
 
+/// The history database the audit is saved to.
+fn open(settings: &HistorySettings) -> Result<(PathBuf, Store), StoreError> {
+    let db = store::resolve_path(settings.db.clone())?;
+    let store = Store::open(&db)?;
+    Ok((db, store))
+}
+
+/// A history that cannot be used, with the way out only `audit` has.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}; or pass `--no-save` to audit without saving")]
+struct WithoutHistory(#[source] StoreError);
+
+impl WithoutHistory {
+    fn offer(error: StoreError) -> anyhow::Error {
+        if error.is_unusable() {
+            WithoutHistory(error).into()
+        } else {
+            error.into()
+        }
+    }
+}
+
 /// What the history needs to begin an audit: its target, tool and start.
 fn head(target: &Target) -> AuditReport {
     AuditReport {
@@ -126,7 +148,7 @@ pub fn lost_links(prepared: &Prepared, report: &AuditReport) -> anyhow::Result<V
     let Some(previous) = previous else {
         eprintln!(
             "--fail-on lost: no earlier complete audit of {} to compare with; this one is the baseline",
-            crate::report::target_label(&report.target)
+            target_label(&report.target)
         );
         return Ok(Vec::new());
     };
