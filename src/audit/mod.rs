@@ -3,37 +3,22 @@
 
 mod collect;
 mod interrupt;
+mod plan;
 mod source;
 
 pub use interrupt::Interrupt;
+pub use plan::Plan;
 
-use crate::analyze::{AnalysisConfig, AnchorRules};
-use crate::extract::ExtractOptions;
-use crate::fetch::{FetchConfig, Fetcher};
 use crate::model::{AuditReport, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
 use crate::report::ReportWriter;
 use crate::sources::SourceEntry;
-use crate::target::Target;
 use collect::Collector;
 use source::{Context, Processed};
 use std::collections::HashSet;
 use std::io;
 use std::sync::Arc;
 use std::time::SystemTime;
-use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
-
-/// What an audit needs to run: no command line, no settings file. A library
-/// user or a test builds one directly.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    /// The site whose backlinks are audited.
-    pub target: Target,
-    /// How pages are fetched: client, politeness, limits, robots.txt.
-    pub fetch: FetchConfig,
-    /// How links are judged: brands, keywords, terms, weights, thresholds.
-    pub analysis: AnalysisConfig,
-}
 
 /// Observes progress (the terminal's progress bar); the audit never draws.
 pub trait Progress {
@@ -76,23 +61,10 @@ pub async fn run(
     plan: &Plan,
     entries: Vec<SourceEntry>,
     resumed: Resumed,
-    sinks: Sinks<'_>,
+    mut sinks: Sinks<'_>,
 ) -> io::Result<AuditReport> {
     let started_at = resumed.started_at.unwrap_or_else(now);
-    let fetcher = Fetcher::new(plan.fetch.clone()).map_err(io::Error::other)?;
-    let cores = cores();
-    let ctx = Arc::new(Context {
-        fetcher,
-        target: plan.target.clone(),
-        analysis: plan.analysis.clone(),
-        anchor_rules: AnchorRules::new(&plan.analysis.brands, &plan.analysis.keywords),
-        extract_options: ExtractOptions {
-            extra_spam_terms: plan.analysis.extra_spam_terms.clone(),
-        },
-        max_page_size: plan.fetch.max_page_size,
-        parsers: Semaphore::new(cores),
-        pages_in_memory: Semaphore::new(plan.fetch.concurrency + cores),
-    });
+    let ctx = Arc::new(Context::new(plan, cores())?);
     let total = entries.len();
     let mut collector = Collector::new(total, sinks.keep_sources, &plan.analysis);
     sinks.progress.start(total);
@@ -102,41 +74,12 @@ pub async fn run(
         let signals = collect::resumed_signals(&result);
         collector.take(result, signals, sinks.writers)?;
     }
-    // Enough tasks in flight to keep every host busy, few enough that a list of
-    // a million sources does not become a million futures at once.
-    let window = (plan.fetch.concurrency * 8).max(256);
-    let mut pending = entries
+    let pending = entries
         .into_iter()
         .enumerate()
         .filter(|(index, _)| !done.contains(index));
-    let mut running = JoinSet::new();
-    let mut partial = false;
-    loop {
-        while running.len() < window {
-            let Some((index, entry)) = pending.next() else {
-                break;
-            };
-            running.spawn(source::process(ctx.clone(), index, entry));
-        }
-        let joined = tokio::select! {
-            joined = running.join_next() => joined,
-            () = sinks.interrupt.raised() => {
-                // Sources still in flight are dropped: the report holds only
-                // what was finished, and says it is partial.
-                running.abort_all();
-                partial = true;
-                break;
-            }
-        };
-        let Some(joined) = joined else { break };
-        let Processed { result, signals } = match joined {
-            Ok(processed) => processed,
-            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-            Err(e) => return Err(io::Error::other(e)),
-        };
-        sinks.progress.advance(&result);
-        collector.take(result, signals, sinks.writers)?;
-    }
+    let window = (plan.fetch.concurrency * 8).max(256);
+    let finished = process_all(ctx, pending, window, &mut collector, &mut sinks).await?;
     sinks.progress.finish();
     let (summary, sources, links) = collector.finish(&plan.analysis);
     let report = AuditReport {
@@ -149,7 +92,7 @@ pub async fn run(
         },
         started_at,
         finished_at: now(),
-        partial,
+        partial: !finished,
         summary,
         sources,
         links,
@@ -158,6 +101,46 @@ pub async fn run(
         writer.finish(&report)?;
     }
     Ok(report)
+}
+
+/// Processes the pending sources, at most `window` tasks at once: enough to
+/// keep every host busy, few enough that a list of a million sources does not
+/// become a million futures at once. Each result goes to the collector as it
+/// lands. False when an interrupt stopped it: sources still in flight are
+/// dropped, and the report holds only what was finished.
+async fn process_all(
+    ctx: Arc<Context>,
+    mut pending: impl Iterator<Item = (usize, SourceEntry)>,
+    window: usize,
+    collector: &mut Collector,
+    sinks: &mut Sinks<'_>,
+) -> io::Result<bool> {
+    let mut running = JoinSet::new();
+    loop {
+        while running.len() < window {
+            let Some((index, entry)) = pending.next() else {
+                break;
+            };
+            running.spawn(source::process(ctx.clone(), index, entry));
+        }
+        let joined = tokio::select! {
+            joined = running.join_next() => joined,
+            () = sinks.interrupt.raised() => {
+                running.abort_all();
+                return Ok(false);
+            }
+        };
+        let Some(joined) = joined else {
+            return Ok(true);
+        };
+        let Processed { result, signals } = match joined {
+            Ok(processed) => processed,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            Err(e) => return Err(io::Error::other(e)),
+        };
+        sinks.progress.advance(&result);
+        collector.take(result, signals, sinks.writers)?;
+    }
 }
 
 /// Cores to parse on: one page per core at a time.

@@ -1,14 +1,16 @@
 //! One source, start to finish: fetch or read it, parse it off the async
 //! threads, and turn what it says into a record and its links.
 
+use super::plan::Plan;
 use crate::analyze::{judge_with, AnalysisConfig, AnchorRules, PageContext, PageSignals};
-use crate::extract::{self, decode, Directives, ExtractOptions, PageExtract};
-use crate::fetch::{self, Fetched, Fetcher};
-use crate::model::{SourceRecord, SourceResult, SourceStatus};
+use crate::extract::{self, decode, Directives, ExtractOptions, PageExtract, PageFacts};
+use crate::fetch::{self, Fetched, Fetcher, Page};
+use crate::model::{Link, SourceRecord, SourceResult, SourceStatus};
 use crate::sources::{Location, SourceEntry};
 use crate::target::{registrable_domain, Target};
 use std::sync::Arc;
 use tokio::sync::Semaphore;
+use url::Url;
 
 /// What every source task shares.
 pub struct Context {
@@ -29,6 +31,24 @@ pub struct Context {
     pub pages_in_memory: Semaphore,
 }
 
+impl Context {
+    /// The shared state of an audit that parses on `cores` cores.
+    pub fn new(plan: &Plan, cores: usize) -> std::io::Result<Context> {
+        Ok(Context {
+            fetcher: Fetcher::new(plan.fetch.clone()).map_err(std::io::Error::other)?,
+            target: plan.target.clone(),
+            analysis: plan.analysis.clone(),
+            anchor_rules: AnchorRules::new(&plan.analysis.brands, &plan.analysis.keywords),
+            extract_options: ExtractOptions {
+                extra_spam_terms: plan.analysis.extra_spam_terms.clone(),
+            },
+            max_page_size: plan.fetch.max_page_size,
+            parsers: Semaphore::new(cores),
+            pages_in_memory: Semaphore::new(plan.fetch.concurrency + cores),
+        })
+    }
+}
+
 /// A source's result, and what the profile pass needs of its page.
 pub struct Processed {
     pub result: SourceResult,
@@ -37,39 +57,124 @@ pub struct Processed {
 }
 
 pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Processed {
-    let (result, signals) = judge_source(&ctx, index, entry).await;
-    Processed { result, signals }
-}
-
-async fn judge_source(
-    ctx: &Arc<Context>,
-    index: usize,
-    entry: SourceEntry,
-) -> (SourceResult, Option<PageSignals>) {
-    let location = match entry.location {
-        Ok(location) => location,
+    let (mut source, judged) = match entry.location {
         Err(reason) => {
-            let record = SourceRecord::unfetched(
-                entry.input.clone(),
-                entry.input,
-                SourceStatus::Invalid,
-                Some(reason),
-            );
-            return (unjudged(index, record), None);
+            let record =
+                SourceRecord::unfetched(entry.input.clone(), entry.input, SourceStatus::NoLink, None);
+            (record, Err(Skip::new(SourceStatus::Invalid, reason)))
+        }
+        Ok(location) => {
+            let url = location.url().to_string();
+            let mut record = SourceRecord::unfetched(url, entry.input, SourceStatus::NoLink, None);
+            let judged = judge_page(&ctx, &location, &mut record).await;
+            (record, judged)
         }
     };
-    let url = location.url().clone();
-    let mut record = SourceRecord::unfetched(url.to_string(), entry.input, SourceStatus::NoLink, None);
-    if is_internal(&ctx.target, &url) {
-        record.status = SourceStatus::Internal;
-        record.error = Some(format!(
-            "the page is on {} itself: its links are not backlinks",
-            ctx.target.host
-        ));
-        return (unjudged(index, record), None);
+    let (links, signals) = match judged {
+        Ok(judged) => judged,
+        Err(skip) => {
+            source.status = skip.status;
+            source.error = Some(skip.reason);
+            (Vec::new(), None)
+        }
+    };
+    source.links = links.len();
+    if !links.is_empty() {
+        source.status = SourceStatus::Ok;
     }
+    Processed {
+        result: SourceResult { index, source, links },
+        signals,
+    }
+}
+
+/// Why a source has no links to judge: the status and reason its record gets.
+struct Skip {
+    status: SourceStatus,
+    reason: String,
+}
+
+impl Skip {
+    fn new(status: SourceStatus, reason: String) -> Skip {
+        Skip { status, reason }
+    }
+
+    /// A page of the target itself (`where_` says how we know): its links are
+    /// internal links, not backlinks.
+    fn internal(where_: &str, target: &Target) -> Skip {
+        Skip::new(
+            SourceStatus::Internal,
+            format!("{where_} {} itself: its links are not backlinks", target.host),
+        )
+    }
+}
+
+/// Fetches (or reads) the page, parses it and judges its links to the target,
+/// filling in what the record says of the page on the way.
+async fn judge_page(
+    ctx: &Arc<Context>,
+    location: &Location,
+    record: &mut SourceRecord,
+) -> Result<(Vec<Link>, Option<PageSignals>), Skip> {
+    if is_internal(&ctx.target, location.url()) {
+        return Err(Skip::internal("the page is on", &ctx.target));
+    }
+    let (page, page_url, googlebot_blocked) = fetch_page(ctx, location, record).await?;
+    if page_url != *location.url() && is_internal(&ctx.target, &page_url) {
+        return Err(Skip::internal("redirected to", &ctx.target));
+    }
+    let header_directives = Directives::from_x_robots_tag(page.x_robots_tag.iter().map(String::as_str));
+    let extracted = parse(ctx, page.body, page.content_type, page_url.clone())
+        .await
+        .map_err(|error| Skip::new(SourceStatus::NotHtml, error))?;
+    let directives = extracted.directives.union(header_directives);
+    record.page_nofollow = directives.nofollow;
+    record.page_noindex = directives.noindex;
+    record.title = extracted.title;
+
+    let source_host = stated_host(location, &page_url, &extracted.facts);
+    if matches!(location, Location::File { .. }) && ctx.target.matches_host(&source_host) {
+        return Err(Skip::internal("the saved page comes from", &ctx.target));
+    }
+    let source_domain = if source_host.is_empty() {
+        String::new()
+    } else {
+        registrable_domain(&source_host)
+    };
+    let context = PageContext {
+        source_url: &record.url,
+        source_host: &source_host,
+        source_domain: &source_domain,
+        page_url: &page_url,
+        page_nofollow: directives.nofollow,
+        page_noindex: directives.noindex,
+        googlebot_blocked,
+        facts: &extracted.facts,
+    };
+    let links: Vec<Link> = extracted
+        .links
+        .into_iter()
+        .map(|raw| judge_with(raw, &context, &ctx.analysis, &ctx.anchor_rules))
+        .collect();
+    let signals = (!links.is_empty()).then(|| PageSignals {
+        source_url: record.url.clone(),
+        domain: source_domain,
+        ip: record.ip.clone(),
+        tracking_ids: extracted.facts.tracking_ids,
+    });
+    Ok((links, signals))
+}
+
+/// Fetches the page (or reads the saved one), recording how that went; gives
+/// the page, the URL it was read from after redirects, and whether robots.txt
+/// shuts Googlebot out of it.
+async fn fetch_page(
+    ctx: &Arc<Context>,
+    location: &Location,
+    record: &mut SourceRecord,
+) -> Result<(Page, Url, bool), Skip> {
     let _in_memory = ctx.pages_in_memory.acquire().await.map_err(|e| e.to_string());
-    let fetched = match &location {
+    let fetched = match location {
         Location::Http(url) => ctx.fetcher.fetch(url).await,
         Location::File { path, url } => fetch::local::read(path, url, ctx.max_page_size).await,
     };
@@ -87,106 +192,23 @@ async fn judge_source(
     record.redirects = redirects;
     record.ip = ip.map(|ip| ip.to_string());
     record.truncated = truncated;
-    let page = match outcome {
-        Ok(page) => page,
-        Err(failure) => {
-            record.status = failure.status;
-            record.error = Some(failure.error);
-            return (unjudged(index, record), None);
-        }
-    };
-    let page_url = final_url.unwrap_or(url);
-    if page_url != *location.url() && is_internal(&ctx.target, &page_url) {
-        record.status = SourceStatus::Internal;
-        record.error = Some(format!(
-            "redirected to {} itself: its links are not backlinks",
-            ctx.target.host
-        ));
-        return (unjudged(index, record), None);
-    }
+    let page = outcome.map_err(|failure| Skip::new(failure.status, failure.error))?;
+    let page_url = final_url.unwrap_or_else(|| location.url().clone());
+    Ok((page, page_url, googlebot_blocked))
+}
 
-    let header_directives = Directives::from_x_robots_tag(page.x_robots_tag.iter().map(String::as_str));
-    let extracted = match parse(ctx, page.body, page.content_type, page_url.clone()).await {
-        Ok(extracted) => extracted,
-        Err(error) => {
-            record.status = SourceStatus::NotHtml;
-            record.error = Some(error);
-            return (unjudged(index, record), None);
-        }
-    };
-    let directives = extracted.directives.union(header_directives);
-    record.page_nofollow = directives.nofollow;
-    record.page_noindex = directives.noindex;
-    record.title = extracted.title;
-
-    // A saved page is known by the URL it states it was saved from.
-    let identity = match &location {
-        Location::File { .. } => extracted
-            .facts
-            .canonical
-            .as_deref()
-            .and_then(|c| url::Url::parse(c).ok()),
+/// The host the page's links come from: the one it was fetched from, or for
+/// a saved page the one its canonical URL states (empty when it states none).
+fn stated_host(location: &Location, page_url: &Url, facts: &PageFacts) -> String {
+    let identity = match location {
+        Location::File { .. } => facts.canonical.as_deref().and_then(|c| Url::parse(c).ok()),
         Location::Http(_) => Some(page_url.clone()),
     };
-    let source_host = identity
+    identity
         .as_ref()
         .and_then(|u| u.host_str())
         .unwrap_or_default()
-        .to_string();
-    if matches!(location, Location::File { .. }) && ctx.target.matches_host(&source_host) {
-        record.status = SourceStatus::Internal;
-        record.error = Some(format!(
-            "the saved page comes from {} itself: its links are not backlinks",
-            ctx.target.host
-        ));
-        return (unjudged(index, record), None);
-    }
-    let source_domain = if source_host.is_empty() {
-        String::new()
-    } else {
-        registrable_domain(&source_host)
-    };
-    let context = PageContext {
-        source_url: &record.url,
-        source_host: &source_host,
-        source_domain: &source_domain,
-        page_url: &page_url,
-        page_nofollow: directives.nofollow,
-        page_noindex: directives.noindex,
-        googlebot_blocked,
-        facts: &extracted.facts,
-    };
-    let links: Vec<_> = extracted
-        .links
-        .into_iter()
-        .map(|raw| judge_with(raw, &context, &ctx.analysis, &ctx.anchor_rules))
-        .collect();
-    record.links = links.len();
-    record.status = if links.is_empty() {
-        SourceStatus::NoLink
-    } else {
-        SourceStatus::Ok
-    };
-    let signals = (!links.is_empty()).then(|| PageSignals {
-        source_url: record.url.clone(),
-        domain: source_domain.clone(),
-        ip: record.ip.clone(),
-        tracking_ids: extracted.facts.tracking_ids,
-    });
-    let result = SourceResult {
-        index,
-        source: record,
-        links,
-    };
-    (result, signals)
-}
-
-fn unjudged(index: usize, source: SourceRecord) -> SourceResult {
-    SourceResult {
-        index,
-        source,
-        links: Vec::new(),
-    }
+        .to_string()
 }
 
 /// Decodes and parses on a blocking thread. A page that makes the parser panic
@@ -195,7 +217,7 @@ async fn parse(
     ctx: &Arc<Context>,
     body: Vec<u8>,
     content_type: Option<String>,
-    page_url: url::Url,
+    page_url: Url,
 ) -> Result<PageExtract, String> {
     let _permit = ctx.parsers.acquire().await.map_err(|e| e.to_string())?;
     let task_ctx = ctx.clone();
@@ -209,6 +231,6 @@ async fn parse(
 }
 
 /// A page on the target host itself (any subdomain, any path).
-fn is_internal(target: &Target, url: &url::Url) -> bool {
+fn is_internal(target: &Target, url: &Url) -> bool {
     url.host_str().is_some_and(|host| target.matches_host(host))
 }

@@ -1,0 +1,17 @@
+//! What the audit engine is given to run.
+
+use crate::analyze::AnalysisConfig;
+use crate::fetch::FetchConfig;
+use crate::target::Target;
+
+/// What an audit needs to run: no command line, no settings file. A library
+/// user or a test builds one directly.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The site whose backlinks are audited.
+    pub target: Target,
+    /// How pages are fetched: client, politeness, limits, robots.txt.
+    pub fetch: FetchConfig,
+    /// How links are judged: brands, keywords, terms, weights, thresholds.
+    pub analysis: AnalysisConfig,
+}
