@@ -219,5 +219,4 @@ fn line_number(warning: &str) -> usize {
 }
 
 #[cfg(test)]
-#[path = "existing_tests.rs"]
 mod tests;

@@ -173,5 +173,4 @@ fn sample(names: &[String]) -> String {
 }
 
 #[cfg(test)]
-#[path = "merge_tests.rs"]
 mod tests;

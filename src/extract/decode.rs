@@ -86,5 +86,4 @@ fn opens(bytes: &[u8], tag: &[u8]) -> bool {
 }
 
 #[cfg(test)]
-#[path = "decode_tests.rs"]
 mod tests;
