@@ -9,9 +9,6 @@
 
 mod compare;
 
-#[cfg(test)]
-mod tests;
-
 use crate::model::{AuditReport, Link, SourceStatus, TargetInfo};
 use crate::store::AuditId;
 use serde::{Deserialize, Serialize};
@@ -145,3 +142,6 @@ impl Diff {
         self.changes.iter().filter(|c| c.change == ChangeKind::Lost)
     }
 }
+
+#[cfg(test)]
+mod tests;
