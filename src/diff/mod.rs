@@ -1,4 +1,5 @@
-//! Comparing two audits of one target (spec section 9): which backlinks are
+//! Comparing two audits of one target (docs/reference.md, `backlinks diff`):
+//! which backlinks are
 //! new, lost, unverified or changed between them.
 //!
 //! A link is identified by its source URL and target URL; several links with
