@@ -59,92 +59,102 @@ fn setting(key: &'static str, what: &'static str, default: impl std::fmt::Displa
 
 /// The top-level settings, by section, with their defaults.
 fn sections() -> [(&'static str, Vec<Setting>); 3] {
-    let quoted = |text: &str| format!("\"{text}\"");
     [
-        (
-            "Analysis",
-            vec![
-                setting(
-                    "brand",
-                    "Brand terms: an anchor containing one is `branded` (empty: the target's first label).",
-                    "[]",
-                ),
-                setting(
-                    "keyword",
-                    "Money keywords: an anchor equal to one is `exact`, containing one `partial`.",
-                    "[]",
-                ),
-                setting(
-                    "spam-term",
-                    "Spam terms, added to the built-in list (found in the page's title, URL or text).",
-                    "[]",
-                ),
-                setting(
-                    "suspicious-tld",
-                    "Top-level domains flagged `suspicious-tld`, added to the built-in list.",
-                    "[]",
-                ),
-            ],
+        ("Analysis", analysis_settings()),
+        ("Fetching", fetching_settings()),
+        ("Output", output_settings()),
+    ]
+}
+
+/// What the analysis looks for: the site's brand and keywords, spam terms and TLDs.
+fn analysis_settings() -> Vec<Setting> {
+    vec![
+        setting(
+            "brand",
+            "Brand terms: an anchor containing one is `branded` (empty: the target's first label).",
+            "[]",
         ),
-        (
-            "Fetching",
-            vec![
-                setting("concurrency", "Requests in flight in all.", defaults::CONCURRENCY),
-                setting("per-host", "Requests in flight to one host.", defaults::PER_HOST),
-                setting(
-                    "delay",
-                    "Minimum gap between the starts of two requests to one host, in milliseconds.",
-                    defaults::DELAY_MS,
-                ),
-                setting(
-                    "timeout",
-                    "Time allowed for one request, body included, in seconds.",
-                    defaults::TIMEOUT_SECS,
-                ),
-                setting(
-                    "retries",
-                    "Retries after a time-out, a connection error, 429, 502, 503 or 504.",
-                    defaults::RETRIES,
-                ),
-                setting(
-                    "backoff",
-                    "First wait before a retry, in milliseconds; doubled each time.",
-                    defaults::BACKOFF_MS,
-                ),
-                setting(
-                    "max-redirects",
-                    "Redirects followed before a source is `unreachable`.",
-                    defaults::MAX_REDIRECTS,
-                ),
-                setting(
-                    "max-page-size",
-                    "Decoded bytes read per page: a number, or text with K, M, KiB or MiB.",
-                    quoted(&defaults::size_text(defaults::MAX_PAGE_SIZE)),
-                ),
-                setting(
-                    "user-agent",
-                    "The User-Agent header sent.",
-                    quoted(&defaults::user_agent()),
-                ),
-                setting("ignore-robots", "Fetch pages that robots.txt disallows.", false),
-            ],
+        setting(
+            "keyword",
+            "Money keywords: an anchor equal to one is `exact`, containing one `partial`.",
+            "[]",
         ),
-        (
-            "Output",
-            vec![
-                setting(
-                    "format",
-                    "Report on standard output: table, csv, json, jsonl or markdown.",
-                    quoted(&defaults::FORMAT.to_string()),
-                ),
-                setting(
-                    "fail-on",
-                    "Exit 1 when a condition holds: \"toxic\", \"missing\", \"nofollow\", \"lost\".",
-                    "[]",
-                ),
-            ],
+        setting(
+            "spam-term",
+            "Spam terms, added to the built-in list (found in the page's title, URL or text).",
+            "[]",
+        ),
+        setting(
+            "suspicious-tld",
+            "Top-level domains flagged `suspicious-tld`, added to the built-in list.",
+            "[]",
         ),
     ]
+}
+
+/// How pages are fetched: limits, politeness, retries and what the requests say.
+fn fetching_settings() -> Vec<Setting> {
+    vec![
+        setting("concurrency", "Requests in flight in all.", defaults::CONCURRENCY),
+        setting("per-host", "Requests in flight to one host.", defaults::PER_HOST),
+        setting(
+            "delay",
+            "Minimum gap between the starts of two requests to one host, in milliseconds.",
+            defaults::DELAY_MS,
+        ),
+        setting(
+            "timeout",
+            "Time allowed for one request, body included, in seconds.",
+            defaults::TIMEOUT_SECS,
+        ),
+        setting(
+            "retries",
+            "Retries after a time-out, a connection error, 429, 502, 503 or 504.",
+            defaults::RETRIES,
+        ),
+        setting(
+            "backoff",
+            "First wait before a retry, in milliseconds; doubled each time.",
+            defaults::BACKOFF_MS,
+        ),
+        setting(
+            "max-redirects",
+            "Redirects followed before a source is `unreachable`.",
+            defaults::MAX_REDIRECTS,
+        ),
+        setting(
+            "max-page-size",
+            "Decoded bytes read per page: a number, or text with K, M, KiB or MiB.",
+            quoted(&defaults::size_text(defaults::MAX_PAGE_SIZE)),
+        ),
+        setting(
+            "user-agent",
+            "The User-Agent header sent.",
+            quoted(&defaults::user_agent()),
+        ),
+        setting("ignore-robots", "Fetch pages that robots.txt disallows.", false),
+    ]
+}
+
+/// What the run reports, and when it fails.
+fn output_settings() -> Vec<Setting> {
+    vec![
+        setting(
+            "format",
+            "Report on standard output: table, csv, json, jsonl or markdown.",
+            quoted(&defaults::FORMAT.to_string()),
+        ),
+        setting(
+            "fail-on",
+            "Exit 1 when a condition holds: \"toxic\", \"missing\", \"nofollow\", \"lost\".",
+            "[]",
+        ),
+    ]
+}
+
+/// A TOML string; none of the defaults needs escaping.
+fn quoted(text: &str) -> String {
+    format!("\"{text}\"")
 }
 
 /// The starting file's text.

@@ -1,4 +1,5 @@
-//! Comparing two audits of one target (spec section 9): which backlinks are
+//! Comparing two audits of one target (docs/reference.md, `backlinks diff`):
+//! which backlinks are
 //! new, lost, unverified or changed between them.
 //!
 //! A link is identified by its source URL and target URL; several links with
@@ -8,9 +9,6 @@
 //! missing link is `unverified`, never `lost`.
 
 mod compare;
-
-#[cfg(test)]
-mod tests;
 
 use crate::model::{AuditReport, Link, SourceStatus, TargetInfo};
 use crate::store::AuditId;
@@ -145,3 +143,6 @@ impl Diff {
         self.changes.iter().filter(|c| c.change == ChangeKind::Lost)
     }
 }
+
+#[cfg(test)]
+mod tests;

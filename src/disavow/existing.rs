@@ -24,7 +24,28 @@ pub struct Existing {
 
 impl Existing {
     pub fn read(bytes: &[u8]) -> Existing {
-        let mut existing = Existing {
+        let mut existing = Existing::measure(bytes);
+        let mut urls = UrlLines::default();
+        for (index, raw) in lines(bytes).enumerate() {
+            let number = index + 1;
+            existing.lines = number;
+            let text = existing.decode(number, raw);
+            existing.entry(number, text.trim(), &mut urls);
+        }
+        // A domain line may come after the URLs it covers.
+        for (number, host) in urls.hosts {
+            if let Some((domain, line)) = existing.covering(&host) {
+                let message = format!("lists a URL that `domain:{domain}` on line {line} already covers");
+                existing.warn(number, message);
+            }
+        }
+        existing.warnings.sort_by_key(|w| line_number(w));
+        existing
+    }
+
+    /// The size and line breaks of the file, before any line is read.
+    fn measure(bytes: &[u8]) -> Existing {
+        Existing {
             bytes: bytes.len(),
             ends_with_newline: bytes.is_empty() || bytes.ends_with(b"\n"),
             newline: if first_line_ends_with_crlf(bytes) {
@@ -33,75 +54,57 @@ impl Existing {
                 "\n"
             },
             ..Existing::default()
-        };
-        let mut urls: BTreeMap<String, usize> = BTreeMap::new();
-        let mut url_hosts: Vec<(usize, String)> = Vec::new();
-        let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-        // An empty file has no line; "\n" has one, blank.
-        let raw_lines = body
-            .split(|&b| b == b'\n')
-            .take(if bytes.is_empty() { 0 } else { usize::MAX });
-        for (index, raw) in raw_lines.enumerate() {
-            let number = index + 1;
-            existing.lines = number;
-            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-            let text = match std::str::from_utf8(raw) {
-                Ok(text) => text.to_string(),
-                Err(_) => {
-                    existing.warn(
-                        number,
-                        "is not valid UTF-8: Google reads UTF-8 or 7-bit ASCII".into(),
-                    );
-                    String::from_utf8_lossy(raw).into_owned()
-                }
-            };
-            let text = if number == 1 {
-                text.trim_start_matches('\u{feff}')
-            } else {
-                &text
-            };
-            let line = text.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let chars = line.chars().count();
-            if chars > MAX_URL_CHARS {
-                existing.warn(
+        }
+    }
+
+    /// Line `number` as text, without its `\r` or a leading byte order mark;
+    /// bytes that are not UTF-8 are replaced, and warned about.
+    fn decode(&mut self, number: usize, raw: &[u8]) -> String {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let text = match std::str::from_utf8(raw) {
+            Ok(text) => text.to_string(),
+            Err(_) => {
+                self.warn(
                     number,
-                    format!("is {chars} characters long: Google accepts URLs of up to 2,048"),
+                    "is not valid UTF-8: Google reads UTF-8 or 7-bit ASCII".into(),
                 );
+                String::from_utf8_lossy(raw).into_owned()
             }
-            if line
-                .get(..7)
-                .is_some_and(|prefix| prefix.eq_ignore_ascii_case("domain:"))
-            {
-                existing.domain_line(number, line);
-            } else if let Some(url) = Url::parse(line)
-                .ok()
-                .filter(|u| matches!(u.scheme(), "http" | "https"))
-            {
-                let key = url.as_str().to_string();
-                if let Some(first) = urls.get(&key) {
-                    existing.warn(number, format!("repeats the URL of line {first}"));
-                } else {
-                    urls.insert(key, number);
-                    if let Some(host) = url.host_str() {
-                        url_hosts.push((number, host.trim_end_matches('.').to_ascii_lowercase()));
-                    }
-                }
-            } else {
-                existing.warn(number, not_an_entry(line));
-            }
+        };
+        match number {
+            1 => text.trim_start_matches('\u{feff}').to_string(),
+            _ => text,
         }
-        // A domain line may come after the URLs it covers.
-        for (number, host) in url_hosts {
-            if let Some((domain, line)) = existing.covering(&host) {
-                let message = format!("lists a URL that `domain:{domain}` on line {line} already covers");
-                existing.warn(number, message);
-            }
+    }
+
+    /// Checks line `number`, trimmed: a `domain:` line, a URL, a blank or
+    /// comment line, or a mistake.
+    fn entry(&mut self, number: usize, line: &str, urls: &mut UrlLines) {
+        if line.is_empty() || line.starts_with('#') {
+            return;
         }
-        existing.warnings.sort_by_key(|w| line_number(w));
-        existing
+        let chars = line.chars().count();
+        if chars > MAX_URL_CHARS {
+            self.warn(
+                number,
+                format!("is {chars} characters long: Google accepts URLs of up to 2,048"),
+            );
+        }
+        if line
+            .get(..7)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("domain:"))
+        {
+            self.domain_line(number, line);
+        } else if let Some(url) = Url::parse(line)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+        {
+            if let Err(first) = urls.record(number, &url) {
+                self.warn(number, format!("repeats the URL of line {first}"));
+            }
+        } else {
+            self.warn(number, not_an_entry(line));
+        }
     }
 
     /// The `domain:` line that covers `host` (the host itself or a parent), if any.
@@ -165,6 +168,40 @@ impl Existing {
     }
 }
 
+/// The URL lines read so far.
+#[derive(Default)]
+struct UrlLines {
+    /// Each URL, with the line it first appears on.
+    first_lines: BTreeMap<String, usize>,
+    /// The host of each URL, lowercase, with that line.
+    hosts: Vec<(usize, String)>,
+}
+
+impl UrlLines {
+    /// Notes the URL of line `number`; `Err` with the line it first appeared
+    /// on when it repeats one.
+    fn record(&mut self, number: usize, url: &Url) -> Result<(), usize> {
+        let key = url.as_str().to_string();
+        if let Some(&first) = self.first_lines.get(&key) {
+            return Err(first);
+        }
+        self.first_lines.insert(key, number);
+        if let Some(host) = url.host_str() {
+            self.hosts
+                .push((number, host.trim_end_matches('.').to_ascii_lowercase()));
+        }
+        Ok(())
+    }
+}
+
+/// The file's lines, without their `\n`: none for an empty file, one blank
+/// line for "\n".
+fn lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    body.split(|&b| b == b'\n')
+        .take(if bytes.is_empty() { 0 } else { usize::MAX })
+}
+
 /// A `domain:` value as a host name: lowercase, in punycode (Unicode is
 /// accepted), without a trailing dot. `None` for an IP address or anything that
 /// is not a plain name, as the URL parser reads hosts (`0` is an IPv4 address).
@@ -219,5 +256,4 @@ fn line_number(warning: &str) -> usize {
 }
 
 #[cfg(test)]
-#[path = "existing_tests.rs"]
 mod tests;

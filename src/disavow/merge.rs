@@ -4,6 +4,7 @@
 use super::existing::{domain_name, Existing};
 use super::{MAX_BYTES, MAX_LINES, MAX_URL_CHARS};
 use std::collections::BTreeSet;
+use std::fmt;
 
 /// Who adds the block, for whom and when.
 #[derive(Debug, Clone, Copy)]
@@ -31,28 +32,10 @@ pub struct Plan {
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// What to append to `existing` so that it covers the `toxic` referring domains.
 pub fn plan(existing: &Existing, toxic: &BTreeSet<String>, stamp: Stamp<'_>) -> Plan {
     let mut plan = Plan::default();
-    let mut candidates = BTreeSet::new();
-    for domain in toxic {
-        match domain_line_host(domain) {
-            Ok(host) if existing.covering(&host).is_some() => plan.already_present.push(host),
-            Ok(host) => {
-                candidates.insert(host);
-            }
-            Err(reason) => {
-                plan.warnings.push(match domain.trim() {
-                    "" => {
-                        "toxic links on saved pages (no domain) are not added: add their sites by hand".into()
-                    }
-                    _ => format!("`{domain}` is not added: {reason}"),
-                });
-                plan.skipped.push(domain.clone());
-            }
-        }
-    }
-    plan.already_present.sort();
-    plan.already_present.dedup();
+    let candidates = plan.sort_out(existing, toxic);
     if existing.lines > MAX_LINES || existing.bytes > MAX_BYTES {
         plan.warnings.push(format!(
             "the file already has {} lines and {} bytes, over Google's limits of {MAX_LINES} lines and {MAX_BYTES} bytes: Google will refuse it",
@@ -64,9 +47,65 @@ pub fn plan(existing: &Existing, toxic: &BTreeSet<String>, stamp: Stamp<'_>) -> 
     }
 
     let nl = existing.newline;
-    let fresh = existing.bytes == 0;
+    let mut text = opening(existing, stamp);
+    // The block comment with the largest count is the longest it can be.
+    let longest_comment = block_comment(stamp, candidates.len(), nl);
+    let fit = fit(
+        size_before_domains(existing, &text, &longest_comment),
+        candidates,
+        nl,
+    );
+    plan.left_out = fit.left_out;
+    if let Some(limit) = fit.limit {
+        plan.warnings.push(left_out_warning(&plan.left_out, limit));
+    }
+    if fit.hosts.is_empty() {
+        return plan;
+    }
+    text.push_str(&block_comment(stamp, fit.hosts.len(), nl));
+    for host in &fit.hosts {
+        text.push_str("domain:");
+        text.push_str(host);
+        text.push_str(nl);
+    }
+    plan.append = text.into_bytes();
+    plan.added = fit.hosts;
+    plan
+}
+
+impl Plan {
+    /// Notes the toxic domains that an existing line covers or that no
+    /// `domain:` line can name; returns the others, the ones to add.
+    fn sort_out(&mut self, existing: &Existing, toxic: &BTreeSet<String>) -> BTreeSet<String> {
+        let mut candidates = BTreeSet::new();
+        for domain in toxic {
+            match domain_line_host(domain) {
+                Ok(host) if existing.covering(&host).is_some() => self.already_present.push(host),
+                Ok(host) => {
+                    candidates.insert(host);
+                }
+                Err(reason) => {
+                    self.warnings.push(match domain.trim() {
+                        "" => "toxic links on saved pages (no domain) are not added: add their sites by hand"
+                            .into(),
+                        _ => format!("`{domain}` is not added: {reason}"),
+                    });
+                    self.skipped.push(domain.clone());
+                }
+            }
+        }
+        self.already_present.sort();
+        self.already_present.dedup();
+        candidates
+    }
+}
+
+/// What goes before the new block: the header of a new file, or the line
+/// break an existing file lacks and a blank line.
+fn opening(existing: &Existing, stamp: Stamp<'_>) -> String {
+    let nl = existing.newline;
     let mut text = String::new();
-    if fresh {
+    if existing.bytes == 0 {
         for line in header(stamp) {
             text.push_str(&line);
             text.push_str(nl);
@@ -75,60 +114,113 @@ pub fn plan(existing: &Existing, toxic: &BTreeSet<String>, stamp: Stamp<'_>) -> 
         if !existing.ends_with_newline {
             text.push_str(nl);
         }
-        text.push_str(nl); // a blank line before the new block
-    }
-    let block = |count: usize| {
-        let s = if count == 1 { "" } else { "s" };
-        format!(
-            "# Added by backlinks {VERSION} on {} for {}: {count} domain{s}{nl}",
-            stamp.date, stamp.target
-        )
-    };
-    // The block comment with the largest count is the longest it can be.
-    let mut lines = existing.lines + text.matches(nl).count() + 1;
-    if !fresh && !existing.ends_with_newline {
-        lines -= 1; // that break ends the last line; it does not start a new one
-    }
-    let mut bytes = existing.bytes + text.len() + block(candidates.len()).len();
-    let mut fitting = Vec::new();
-    let mut limit_hit = None;
-    for host in candidates {
-        let line_bytes = "domain:".len() + host.len() + nl.len();
-        if limit_hit.is_some() {
-            plan.left_out.push(host);
-        } else if lines + 1 > MAX_LINES {
-            limit_hit = Some(format!("{MAX_LINES} lines"));
-            plan.left_out.push(host);
-        } else if bytes + line_bytes > MAX_BYTES {
-            limit_hit = Some(format!("{MAX_BYTES} bytes"));
-            plan.left_out.push(host);
-        } else {
-            lines += 1;
-            bytes += line_bytes;
-            fitting.push(host);
-        }
-    }
-    if let Some(limit) = limit_hit {
-        plan.warnings.push(format!(
-            "{} domain{} left out: adding {} would pass Google's limit of {limit}: {}",
-            plan.left_out.len(),
-            if plan.left_out.len() == 1 { "" } else { "s" },
-            if plan.left_out.len() == 1 { "it" } else { "them" },
-            sample(&plan.left_out)
-        ));
-    }
-    if fitting.is_empty() {
-        return plan;
-    }
-    text.push_str(&block(fitting.len()));
-    for host in &fitting {
-        text.push_str("domain:");
-        text.push_str(host);
         text.push_str(nl);
     }
-    plan.append = text.into_bytes();
-    plan.added = fitting;
-    plan
+    text
+}
+
+/// The comment that opens the block of `count` new domains.
+fn block_comment(stamp: Stamp<'_>, count: usize, nl: &str) -> String {
+    let s = if count == 1 { "" } else { "s" };
+    format!(
+        "# Added by backlinks {VERSION} on {} for {}: {count} domain{s}{nl}",
+        stamp.date, stamp.target
+    )
+}
+
+/// A file's size as Google counts it.
+#[derive(Debug, Clone, Copy)]
+struct Size {
+    lines: usize,
+    bytes: usize,
+}
+
+impl Size {
+    /// The limit that one more line of `line_bytes` bytes would pass, if any.
+    fn passed_by(self, line_bytes: usize) -> Option<Limit> {
+        if self.lines + 1 > MAX_LINES {
+            Some(Limit::Lines)
+        } else if self.bytes + line_bytes > MAX_BYTES {
+            Some(Limit::Bytes)
+        } else {
+            None
+        }
+    }
+}
+
+/// One of Google's limits, as the warnings name it.
+#[derive(Debug, Clone, Copy)]
+enum Limit {
+    Lines,
+    Bytes,
+}
+
+impl fmt::Display for Limit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Limit::Lines => write!(f, "{MAX_LINES} lines"),
+            Limit::Bytes => write!(f, "{MAX_BYTES} bytes"),
+        }
+    }
+}
+
+/// The file's size once `opening` and `comment` are appended to it.
+fn size_before_domains(existing: &Existing, opening: &str, comment: &str) -> Size {
+    let mut lines = existing.lines + opening.matches(existing.newline).count() + 1;
+    if existing.bytes != 0 && !existing.ends_with_newline {
+        lines -= 1; // that break ends the last line; it does not start a new one
+    }
+    Size {
+        lines,
+        bytes: existing.bytes + opening.len() + comment.len(),
+    }
+}
+
+/// The candidates split at the first one that would pass one of Google's limits.
+struct Fit {
+    /// The hosts to add, in order.
+    hosts: Vec<String>,
+    /// The first host that did not fit, and every one after it.
+    left_out: Vec<String>,
+    /// The limit that first host would have passed.
+    limit: Option<Limit>,
+}
+
+/// Takes `domain:` lines, in order, while the file stays within Google's limits.
+fn fit(mut size: Size, candidates: BTreeSet<String>, nl: &str) -> Fit {
+    let mut hosts = Vec::new();
+    let mut rest = candidates.into_iter();
+    for host in rest.by_ref() {
+        let line_bytes = "domain:".len() + host.len() + nl.len();
+        if let Some(limit) = size.passed_by(line_bytes) {
+            let left_out = std::iter::once(host).chain(rest).collect();
+            return Fit {
+                hosts,
+                left_out,
+                limit: Some(limit),
+            };
+        }
+        size.lines += 1;
+        size.bytes += line_bytes;
+        hosts.push(host);
+    }
+    Fit {
+        hosts,
+        left_out: Vec::new(),
+        limit: None,
+    }
+}
+
+/// Says how many domains `limit` kept out, and names the first few.
+fn left_out_warning(left_out: &[String], limit: Limit) -> String {
+    let one = left_out.len() == 1;
+    format!(
+        "{} domain{} left out: adding {} would pass Google's limit of {limit}: {}",
+        left_out.len(),
+        if one { "" } else { "s" },
+        if one { "it" } else { "them" },
+        sample(left_out)
+    )
 }
 
 /// The comment that opens a new disavow file.
@@ -173,5 +265,4 @@ fn sample(names: &[String]) -> String {
 }
 
 #[cfg(test)]
-#[path = "merge_tests.rs"]
 mod tests;

@@ -1,6 +1,6 @@
 //! Bytes → text: the character set from the HTTP header, then a BOM, then
 //! `<meta charset>` / `http-equiv` in the first 1024 bytes, then UTF-8, in the
-//! contract's order (SPEC section 4). A BOM that the chosen encoding does not
+//! order docs/reference.md gives (Fetching). A BOM that the chosen encoding does not
 //! explain is still dropped, so it never shows up as text.
 
 use super::prescan::{meta_charset, PRESCAN_BYTES};
@@ -86,5 +86,4 @@ fn opens(bytes: &[u8], tag: &[u8]) -> bool {
 }
 
 #[cfg(test)]
-#[path = "decode_tests.rs"]
 mod tests;

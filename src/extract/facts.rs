@@ -45,5 +45,4 @@ pub(crate) fn page_facts(input: PageInput<'_>, walked: &mut Walked, options: &Ex
 }
 
 #[cfg(test)]
-#[path = "facts_tests.rs"]
 mod tests;

@@ -234,5 +234,4 @@ fn continues_word(c: char) -> bool {
 }
 
 #[cfg(test)]
-#[path = "sponsored_tests.rs"]
 mod tests;

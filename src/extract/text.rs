@@ -50,7 +50,8 @@ pub(crate) fn element_text(element: ElementRef<'_>) -> String {
     finish(out)
 }
 
-/// Anchor text and whether the link is an image link, by the spec's rules: an
+/// Anchor text and whether the link is an image link, as docs/reference.md
+/// (Extraction) defines them: an
 /// `area` is an image link with its `alt`; an `a` without text that holds an
 /// `img` is an image link with the first non-empty `alt` of its images.
 pub(crate) fn anchor_text(element: ElementRef<'_>) -> (String, bool) {

@@ -389,5 +389,4 @@ impl<'a> Walker<'a> {
 }
 
 #[cfg(test)]
-#[path = "walk_tests.rs"]
 mod tests;

@@ -134,5 +134,4 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "entry_tests.rs"]
 mod tests;

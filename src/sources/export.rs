@@ -3,18 +3,14 @@
 //! row without a usable cell becomes an entry with a problem.
 
 use super::columns::SourceColumn;
-use super::format::first_record;
+use super::format::{csv_reader, first_record};
 use super::RawEntry;
 
 /// The entries of an export whose header record starts at byte `header_start`.
 pub(crate) fn read(text: &str, delimiter: u8, column: &SourceColumn, header_start: usize) -> Vec<RawEntry> {
     let lines = LineIndex::new(text);
     let body = &text[header_start..];
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(body.as_bytes());
+    let mut reader = csv_reader(body, delimiter);
     let mut record = csv::StringRecord::new();
     let mut entries = Vec::new();
     let mut is_header = true;

@@ -1,5 +1,5 @@
 //! Is a sources file a plain list or another tool's export? Decided from its
-//! first non-blank line, as spec section 3 says.
+//! first non-blank line, as docs/reference.md (Sources) says.
 
 use super::columns::{self, Aggregate, SourceColumn};
 
@@ -114,13 +114,19 @@ fn first_non_blank_line(text: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// The cells of the first record, read the way the rows will be read.
-pub(crate) fn first_record(text: &str, delimiter: u8) -> Vec<String> {
-    let mut reader = csv::ReaderBuilder::new()
+/// A reader of an export's records: rows of any length, the header record
+/// being one of them, so the header and the rows are read alike.
+pub(crate) fn csv_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+        .from_reader(text.as_bytes())
+}
+
+/// The cells of the first record, read the way the rows will be read.
+pub(crate) fn first_record(text: &str, delimiter: u8) -> Vec<String> {
+    let mut reader = csv_reader(text, delimiter);
     let mut record = csv::StringRecord::new();
     match reader.read_record(&mut record) {
         Ok(true) => record.iter().map(str::to_string).collect(),

@@ -21,11 +21,18 @@ fn temp_db() -> (TempDir, PathBuf) {
 
 /// Saves `report` the way a run does: head, each result, then the end.
 fn save(store: &mut Store, report: &AuditReport) -> AuditId {
+    let id = save_streamed(store, report);
+    store.finish_audit(id, report).unwrap();
+    id
+}
+
+/// Saves the head of `report` and each of its results, in order, as a run does
+/// before its end.
+fn save_streamed(store: &mut Store, report: &AuditReport) -> AuditId {
     let id = store.begin_audit(report).unwrap();
     for result in sample::results(report) {
         store.save_result(id, &result).unwrap();
     }
-    store.finish_audit(id, report).unwrap();
     id
 }
 

@@ -2,7 +2,7 @@
 //! saved under the same id, ending as one complete audit.
 
 use super::sample::{link, report, results, source};
-use super::{pretty, temp_db};
+use super::{pretty, save_streamed, temp_db};
 use crate::model::{AuditReport, SourceStatus};
 use crate::store::{Store, Which};
 
@@ -78,10 +78,7 @@ fn sources_the_resumed_run_no_longer_lists_are_dropped() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     let full = complete();
-    let id = store.begin_audit(&full).unwrap();
-    for result in results(&full) {
-        store.save_result(id, &result).unwrap();
-    }
+    let id = save_streamed(&mut store, &full);
     let resumed = store.resume_audit(id, &inputs(&[B])).unwrap();
     assert_eq!(resumed.results.len(), 1);
     assert_eq!(resumed.results[0].index, 0);

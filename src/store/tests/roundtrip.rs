@@ -1,7 +1,7 @@
 //! A saved audit reads back as the run printed it, finished or not.
 
 use super::sample::{link, report, results, rich_report, source};
-use super::{pretty, save, temp_db};
+use super::{pretty, save, save_streamed, temp_db};
 use crate::model::{SourceStatus, Summary};
 use crate::store::{AuditId, Store, StoreError, Which};
 
@@ -44,10 +44,7 @@ fn the_final_links_replace_the_streamed_ones_which_resume_still_sees() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     let streamed = rich_report();
-    let id = store.begin_audit(&streamed).unwrap();
-    for result in results(&streamed) {
-        store.save_result(id, &result).unwrap();
-    }
+    let id = save_streamed(&mut store, &streamed);
     // The profile pass at the end adds flags and can make a link toxic.
     let mut finished = streamed.clone();
     finished.links[2].flags.push("sitewide".into());
@@ -64,10 +61,7 @@ fn a_report_without_its_links_keeps_the_saved_ones() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     let full = rich_report();
-    let id = store.begin_audit(&full).unwrap();
-    for result in results(&full) {
-        store.save_result(id, &result).unwrap();
-    }
+    let id = save_streamed(&mut store, &full);
     let mut without_links = full.clone();
     without_links.links.clear();
     without_links.sources.clear();
@@ -80,10 +74,7 @@ fn final_links_that_differ_from_the_saved_ones_take_their_place() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     let streamed = rich_report();
-    let id = store.begin_audit(&streamed).unwrap();
-    for result in results(&streamed) {
-        store.save_result(id, &result).unwrap();
-    }
+    let id = save_streamed(&mut store, &streamed);
     let mut finished = streamed.clone();
     finished.links.remove(0);
     store.finish_audit(id, &finished).unwrap();
