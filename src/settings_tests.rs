@@ -21,8 +21,13 @@ fn merged(extra: &[&str], text: Option<&str>) -> Settings {
     Settings::from_args(args(extra), file.as_ref()).unwrap()
 }
 
+/// The error the user sees: the settings file's own (a threshold out of range
+/// or unknown is refused as the file is read), else the merge's.
 fn error(extra: &[&str], text: Option<&str>) -> String {
-    let file = text.map(file);
+    let file = match text.map(|t| ConfigFile::parse(PathBuf::from("site.toml"), t.to_string())) {
+        Some(Err(e)) => return e.to_string(),
+        parsed => parsed.transpose().unwrap(),
+    };
     Settings::from_args(args(extra), file.as_ref())
         .unwrap_err()
         .to_string()
@@ -88,7 +93,7 @@ fn the_file_sets_what_the_command_line_leaves_out() {
     assert_eq!(s.analysis.keywords, ["garden tools"]);
     assert_eq!(s.analysis.extra_spam_terms, ["online casino", "casino"]);
     assert_eq!(s.analysis.suspicious_tlds, ["xyz", "top", "xn--p1ai"]);
-    assert_eq!(s.analysis.scoring.threshold("toxic"), 40.0);
+    assert_eq!(s.analysis.scoring.thresholds.toxic, 40.0);
     // The anchor rules the analysis builds follow the file's brands.
     let rules = crate::analyze::AnchorRules::new(&s.analysis.brands, &s.analysis.keywords);
     assert_eq!(
@@ -146,7 +151,7 @@ fn the_command_line_replaces_the_file_lists_included() {
     assert_eq!(s.analysis.suspicious_tlds, ["biz"]);
     // What the command line does not name still comes from the file.
     assert_eq!(s.fetch.retries, 0);
-    assert_eq!(s.analysis.scoring.threshold("toxic"), 40.0);
+    assert_eq!(s.analysis.scoring.thresholds.toxic, 40.0);
 }
 
 #[test]
@@ -172,10 +177,10 @@ fn ignore_robots_from_either_place_turns_robots_off() {
 
 #[test]
 fn weights_go_to_the_scoring_table() {
-    if let Some((flag, default)) = Scoring::weight_names().first() {
+    if let Some((flag, default)) = crate::analyze::Weights::DEFAULTS.first() {
         let changed = if *default == 100 { 0 } else { 100 };
         let s = merged(&[], Some(&format!("[weights]\n{flag} = {changed}\n")));
-        assert_eq!(s.analysis.scoring.weight(flag), changed);
+        assert_eq!(s.analysis.scoring.weight(*flag), changed);
     }
     let e = error(&[], Some("\n[weights]\nno-such-flag = 5\n"));
     assert!(e.contains("site.toml") && e.contains("line 3"), "{e}");
