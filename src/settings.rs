@@ -201,14 +201,11 @@ fn analysis_config(
     if let Some(file) = file {
         for (flag, weight) in &file.values.weights {
             scoring
-                .set_weight(flag, *weight.get_ref())
+                .weights
+                .set_word(flag, *weight.get_ref())
                 .map_err(|m| Invalid(file_origin(file, &format!("weights.{flag}"), weight).locate(m)))?;
         }
-        for (name, value) in &file.values.thresholds {
-            scoring
-                .set_threshold(name, *value.get_ref())
-                .map_err(|m| Invalid(file_origin(file, &format!("thresholds.{name}"), value).locate(m)))?;
-        }
+        scoring.thresholds = file.values.thresholds.clone();
     }
     Ok(AnalysisConfig {
         brands,

@@ -94,7 +94,7 @@ fn the_file_sets_what_the_command_line_leaves_out() {
     assert_eq!(s.analysis.keywords, ["garden tools"]);
     assert_eq!(s.analysis.extra_spam_terms, ["online casino", "casino"]);
     assert_eq!(s.analysis.suspicious_tlds, ["xyz", "top", "xn--p1ai"]);
-    assert_eq!(s.analysis.scoring.threshold("toxic"), 40.0);
+    assert_eq!(s.analysis.scoring.thresholds.toxic, 40.0);
     // The anchor rules the analysis builds follow the file's brands.
     let rules = crate::analyze::AnchorRules::new(&s.analysis.brands, &s.analysis.keywords);
     assert_eq!(
@@ -152,7 +152,7 @@ fn the_command_line_replaces_the_file_lists_included() {
     assert_eq!(s.analysis.suspicious_tlds, ["biz"]);
     // What the command line does not name still comes from the file.
     assert_eq!(s.fetch.retries, 0);
-    assert_eq!(s.analysis.scoring.threshold("toxic"), 40.0);
+    assert_eq!(s.analysis.scoring.thresholds.toxic, 40.0);
 }
 
 #[test]
@@ -178,10 +178,10 @@ fn ignore_robots_from_either_place_turns_robots_off() {
 
 #[test]
 fn weights_go_to_the_scoring_table() {
-    if let Some((flag, default)) = Scoring::weight_names().first() {
+    if let Some((flag, default)) = crate::analyze::Weights::DEFAULTS.first() {
         let changed = if *default == 100 { 0 } else { 100 };
         let s = merged(&[], Some(&format!("[weights]\n{flag} = {changed}\n")));
-        assert_eq!(s.analysis.scoring.weight(flag), changed);
+        assert_eq!(s.analysis.scoring.weight(*flag), changed);
     }
     let e = error(&[], Some("\n[weights]\nno-such-flag = 5\n"));
     assert!(e.contains("site.toml") && e.contains("line 3"), "{e}");

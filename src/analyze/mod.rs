@@ -6,16 +6,21 @@ mod anchor;
 pub mod flags;
 pub mod profile;
 pub mod scoring;
+mod signals;
 mod summary;
+mod thresholds;
+mod weights;
 
 pub use anchor::{anchor_kind, AnchorRules};
-pub use profile::{apply_profile_flags, PageSignals};
+pub use profile::apply_profile_flags;
 pub use scoring::{AnalysisConfig, Scoring};
+pub use signals::PageSignals;
 pub use summary::{risk, SummaryBuilder, TOP_ANCHORS, TOP_DOMAINS};
+pub use thresholds::Thresholds;
+pub use weights::Weights;
 
 use crate::extract::{PageFacts, RawLink};
 use crate::model::{Link, LinkType};
-use flags::Flag;
 use url::Url;
 
 /// What a link's judgement needs to know about its page.
@@ -75,13 +80,18 @@ pub fn judge_with(
             &folded,
             anchor_kind,
             rules.keywords(),
-            &config.scoring,
+            &config.scoring.thresholds,
             &mut raised,
         );
     }
-    flags::page::page_flags(&raw, page, &config.scoring, &mut raised);
+    flags::page::page_flags(&raw, page, &config.scoring.thresholds, &mut raised);
     if let Some(url) = page.web_url() {
-        flags::domain::flags(&url, &config.suspicious_tlds, &config.scoring, &mut raised);
+        flags::domain::flags(
+            &url,
+            &config.suspicious_tlds,
+            &config.scoring.thresholds,
+            &mut raised,
+        );
     }
     let mut link = Link {
         source_url: page.source_url.to_string(),
@@ -95,7 +105,7 @@ pub fn judge_with(
         link_type: raw.link_type,
         placement: raw.placement,
         hidden: raw.hidden,
-        flags: raised.into_iter().map(|f: Flag| f.as_str().to_string()).collect(),
+        flags: raised,
         toxicity: 0,
         toxic: false,
     };

@@ -4,34 +4,23 @@
 
 use super::flags::{self, network, repeated, Flag};
 use super::scoring::AnalysisConfig;
+use super::signals::PageSignals;
 use crate::model::Link;
-
-/// What the profile pass needs to know of each page with links.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PageSignals {
-    /// The page as its links name it (`Link::source_url`).
-    pub source_url: String,
-    /// Its registrable domain; empty when it has none we know (a saved page).
-    pub domain: String,
-    /// The address it was fetched from.
-    pub ip: Option<String>,
-    /// Analytics and ad-network IDs found on it.
-    pub tracking_ids: Vec<String>,
-}
 
 /// Adds sitewide, frequent-anchor, shared-ip, shared-tracking-id, then re-scores
 /// every link (flags heaviest first, toxicity, toxic). Links and pages are
 /// matched by source URL. Running it twice changes nothing more.
 pub fn apply_profile_flags(links: &mut [Link], pages: &[PageSignals], config: &AnalysisConfig) {
     let scoring = &config.scoring;
-    for i in repeated::sitewide(links, scoring) {
+    let thresholds = &scoring.thresholds;
+    for i in repeated::sitewide(links, thresholds) {
         flags::add(&mut links[i].flags, Flag::Sitewide);
     }
-    for i in repeated::frequent_anchor(links, scoring) {
+    for i in repeated::frequent_anchor(links, thresholds) {
         flags::add(&mut links[i].flags, Flag::FrequentAnchor);
     }
-    let shared_ip = network::shared_ip(pages, scoring);
-    let shared_tracking_id = network::shared_tracking_id(pages, scoring);
+    let shared_ip = network::shared_ip(pages, thresholds);
+    let shared_tracking_id = network::shared_tracking_id(pages, thresholds);
     for link in links.iter_mut() {
         if shared_ip.contains(link.source_url.as_str()) {
             flags::add(&mut link.flags, Flag::SharedIp);
@@ -80,18 +69,18 @@ mod tests {
             .iter()
             .flat_map(|d| (0..3).map(move |p| footer_link(d, p, "Garden tools", AnchorKind::Exact)))
             .collect();
-        links[0].flags = vec!["exact-match-anchor".into()];
+        links[0].flags = vec![Flag::ExactMatchAnchor];
         let pages = signals(&links, "198.51.100.7", "UA-42-1");
         let config = AnalysisConfig::default();
         apply_profile_flags(&mut links, &pages, &config);
         assert_eq!(
             links[0].flags,
             [
-                "exact-match-anchor",
-                "shared-tracking-id",
-                "sitewide",
-                "frequent-anchor",
-                "shared-ip"
+                Flag::ExactMatchAnchor,
+                Flag::SharedTrackingId,
+                Flag::Sitewide,
+                Flag::FrequentAnchor,
+                Flag::SharedIp
             ]
         );
         assert_eq!(links[0].toxicity, config.scoring.toxicity(&links[0].flags));

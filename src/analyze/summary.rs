@@ -2,7 +2,7 @@
 //! profile pass has given them their final flags.
 
 use super::anchor::fold;
-use super::scoring::Scoring;
+use super::Thresholds;
 use crate::model::{AnchorProfile, AnchorShare, DomainCount, KindCounts, Link, Risk, SourceRecord, Summary};
 use std::collections::HashMap;
 
@@ -23,7 +23,7 @@ pub struct SummaryBuilder {
 impl Default for SummaryBuilder {
     /// With the default `over-optimized-exact-share`.
     fn default() -> Self {
-        SummaryBuilder::new(Scoring::default().threshold("over-optimized-exact-share"))
+        SummaryBuilder::new(Thresholds::default().over_optimized_exact_share)
     }
 }
 

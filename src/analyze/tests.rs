@@ -1,7 +1,7 @@
 //! Judging whole links, and helpers the analysis tests share.
 
 use super::*;
-use crate::model::{AnchorKind, Placement};
+use crate::model::{AnchorKind, Flag, Placement};
 
 /// A clean editorial link from `blog.test`, as judged.
 pub fn link(anchor_text: &str) -> Link {
@@ -95,7 +95,7 @@ fn equity_needs_a_dofollow_link_on_a_followed_page() {
     assert!(judge(raw("Example"), &page(&url, &facts), &config()).passes_equity);
     let on_nofollow_page = judge(raw("Example"), &nofollow_page, &config());
     assert!(!on_nofollow_page.passes_equity);
-    assert_eq!(on_nofollow_page.flags, ["page-nofollow"]);
+    assert_eq!(on_nofollow_page.flags, [Flag::PageNofollow]);
     assert_eq!(on_nofollow_page.toxicity, 0, "worth less is not a risk");
     for t in [LinkType::Nofollow, LinkType::Ugc, LinkType::Sponsored] {
         let link = judge(
@@ -126,13 +126,13 @@ fn a_link_that_passes_no_equity_gets_no_link_flags_but_keeps_page_and_site_flags
     assert_eq!(
         followed.flags,
         [
-            "hidden-link",
-            "unmarked-sponsored",
-            "spam-keywords",
-            "comment-or-forum",
-            "exact-match-anchor",
-            "suspicious-tld",
-            "non-https"
+            Flag::HiddenLink,
+            Flag::UnmarkedSponsored,
+            Flag::SpamKeywords,
+            Flag::CommentOrForum,
+            Flag::ExactMatchAnchor,
+            Flag::SuspiciousTld,
+            Flag::NonHttps
         ]
     );
     assert!(followed.toxic);
@@ -143,7 +143,10 @@ fn a_link_that_passes_no_equity_gets_no_link_flags_but_keeps_page_and_site_flags
     };
     let qualified = judged(sponsored, "http://spam.xyz/p", &spammy);
     // The page and site stay what they are; the link itself is no manipulation.
-    assert_eq!(qualified.flags, ["spam-keywords", "suspicious-tld", "non-https"]);
+    assert_eq!(
+        qualified.flags,
+        [Flag::SpamKeywords, Flag::SuspiciousTld, Flag::NonHttps]
+    );
     assert!(qualified.toxicity < followed.toxicity);
 }
 
@@ -156,7 +159,7 @@ fn a_saved_page_is_judged_by_the_url_it_states() {
     };
     assert_eq!(
         judged(raw("Example"), saved, &stated).flags,
-        ["ip-host", "non-https"]
+        [Flag::IpHost, Flag::NonHttps]
     );
     assert!(
         judged(raw("Example"), saved, &facts()).flags.is_empty(),
@@ -187,7 +190,7 @@ fn configured_suspicious_tlds_and_keywords_are_used() {
         ..config()
     };
     let link = judge(raw("Shovels"), &page(&url, &facts), &config);
-    assert_eq!(link.flags, ["exact-match-anchor", "suspicious-tld"]);
+    assert_eq!(link.flags, [Flag::ExactMatchAnchor, Flag::SuspiciousTld]);
 }
 
 /// Every toxic link in a mixed set is explained by its flags alone: its
@@ -259,7 +262,7 @@ fn every_toxic_link_is_explained_by_its_flags() {
     }
     for link in toxic {
         assert!(!link.flags.is_empty());
-        let weights: Vec<u32> = link.flags.iter().map(|f| config.scoring.weight(f)).collect();
+        let weights: Vec<u32> = link.flags.iter().map(|f| config.scoring.weight(*f)).collect();
         assert!(
             weights.windows(2).all(|w| w[0] >= w[1]),
             "heaviest first: {:?}",

@@ -1,9 +1,11 @@
 //! Reading `backlinks.toml`: the keys are the long flag names of `audit`, plus the
 //! `[weights]` and `[thresholds]` tables. Only the shape is checked here (types,
-//! unknown keys); the values are checked with the command line's in
-//! `settings`, which knows where each came from.
+//! unknown keys), and the thresholds, which check their own ranges as they are
+//! read; the other values are checked with the command line's in `settings`,
+//! which knows where each came from.
 
 use super::ConfigError;
+use crate::analyze::Thresholds;
 use crate::cli::FailOn;
 use serde::{de, Deserialize, Deserializer};
 use std::collections::BTreeMap;
@@ -20,12 +22,12 @@ pub struct FileSettings {
     pub keyword: Option<Spanned<Vec<String>>>,
     pub spam_term: Option<Spanned<Vec<String>>>,
     pub suspicious_tld: Option<Spanned<Vec<String>>>,
-    /// Flag name → weight, routed to `Scoring::set_weight`.
+    /// Flag word → weight, routed to `Weights::set_word`.
     #[serde(default)]
     pub weights: BTreeMap<String, Spanned<u32>>,
-    /// Threshold name → value, routed to `Scoring::set_threshold`.
+    /// Unknown keys and values out of range are refused as the file is read.
     #[serde(default)]
-    pub thresholds: BTreeMap<String, Spanned<f64>>,
+    pub thresholds: Thresholds,
 
     pub concurrency: Option<Spanned<usize>>,
     pub per_host: Option<Spanned<usize>>,
@@ -178,26 +180,30 @@ fn line_of(text: &[u8], offset: usize) -> usize {
 fn explain(path: &Path, text: &str, error: &toml::de::Error) -> ConfigError {
     let line = error.span().map(|span| line_of(text.as_bytes(), span.start));
     let message = error.message();
-    if let Some(key) = unknown_key(message) {
-        let message = match PER_RUN_FLAGS.iter().find(|(flag, _)| *flag == key) {
+    let key = key_path(error);
+    if let Some(unknown) = unknown_key(message) {
+        // An unknown key in a table (`[thresholds]`) is named with its table.
+        let per_run = PER_RUN_FLAGS
+            .iter()
+            .find(|(flag, _)| key.is_none() && *flag == unknown);
+        let message = match per_run {
             Some((_, instead)) => {
                 format!(
-                    "`{key}` belongs to one run, not to the settings file: use {instead} on the command line"
+                    "`{unknown}` belongs to one run, not to the settings file: use {instead} on the command line"
                 )
             }
             None => format!(
-                "unknown key `{key}`; the keys are {} (`backlinks init` writes a file listing them all)",
+                "unknown key `{unknown}`; the keys are {} (`backlinks init` writes a file listing them all)",
                 known_keys(message)
             ),
         };
         return ConfigError::Invalid {
             path: path.to_path_buf(),
             line,
-            key: None,
+            key: key.map(|table| format!("{table}.{unknown}")),
             message,
         };
     }
-    let key = key_path(error);
     let mut message = plain_words(message);
     if key.is_none() {
         // A syntax error: show the line, since no key can be named.
@@ -247,6 +253,7 @@ fn plain_words(message: &str) -> String {
         ("expected u32", "expected a whole number, 0 or more"),
         ("expected f64", "expected a number"),
         ("expected a sequence", "expected a list such as [\"a\", \"b\"]"),
+        ("expected struct Thresholds", "expected a map"),
     ] {
         if let Some(stripped) = text.strip_suffix(rust) {
             text = format!("{stripped}{plain}");
@@ -284,7 +291,7 @@ mod tests {
         assert_eq!(v.ignore_robots.as_ref().map(|s| *s.get_ref()), Some(true));
         assert_eq!(*v.weights["hidden-link"].get_ref(), 100);
         assert_eq!(file.line(&v.weights["hidden-link"]), 18);
-        assert_eq!(*v.thresholds["toxic"].get_ref(), 1.0, "an integer is a number");
+        assert_eq!(v.thresholds.toxic, 1.0, "an integer is a number");
     }
 
     #[test]
@@ -309,6 +316,25 @@ mod tests {
         assert!(error.contains("`concurrency`"), "lists the known keys: {error}");
         let error = parse("[weight]\nhidden-link = 1\n").unwrap_err();
         assert!(error.contains("unknown key `weight`"), "{error}");
+    }
+
+    #[test]
+    fn an_unknown_threshold_is_named_with_its_table() {
+        let error = parse("[thresholds]\ntoxic = 40\noutput = 1\n").unwrap_err();
+        assert!(
+            error.contains("line 3, key `thresholds.output`: unknown key `output`; the keys are `toxic`, "),
+            "not a per-run flag inside a table: {error}"
+        );
+    }
+
+    #[test]
+    fn a_threshold_out_of_range_names_the_key_and_line() {
+        let error = parse("\n[thresholds]\nshared-ip-domains = 1\n").unwrap_err();
+        assert_eq!(
+            error,
+            "settings file `site.toml`, line 3, key `thresholds.shared-ip-domains`: \
+             must be a number of 2 or more, not 1"
+        );
     }
 
     #[test]

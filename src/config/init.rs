@@ -3,7 +3,7 @@
 //! from the scoring tables at run time, so the file never lags behind the flags.
 
 use super::defaults;
-use crate::analyze::Scoring;
+use crate::analyze::{Thresholds, Weights};
 use crate::report::atomic::AtomicFile;
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
@@ -170,11 +170,11 @@ pub fn template() -> String {
     t.push_str("## scores its own weight and no sum passes 100. Weights are 0-100.\n");
     t.push_str("## One line per flag, `flag = weight`; docs/scoring.md says what each flag means.\n");
     t.push_str("[weights]\n");
-    for (flag, weight) in Scoring::weight_names() {
+    for (flag, weight) in Weights::DEFAULTS {
         let _ = writeln!(t, "# {flag} = {weight}");
     }
     t.push_str("\n## Thresholds of the analysis.\n[thresholds]\n");
-    for (name, value, meaning) in Scoring::threshold_names() {
+    for (name, value, meaning) in Thresholds::default().listed() {
         let _ = writeln!(t, "# {}\n# {name} = {value}", capitalized(meaning));
     }
     t
@@ -263,11 +263,11 @@ mod tests {
     fn weights_and_thresholds_come_from_the_scoring_tables() {
         let text = template();
         let (_, thresholds) = text.split_once("[thresholds]\n").unwrap();
-        for (name, value, _) in Scoring::threshold_names() {
+        for (name, value, _) in Thresholds::default().listed() {
             assert!(thresholds.contains(&format!("# {name} = {value}\n")), "{name}");
         }
         let (_, weights) = text.split_once("[weights]\n").unwrap();
-        for (flag, weight) in Scoring::weight_names() {
+        for (flag, weight) in Weights::DEFAULTS {
             assert!(weights.contains(&format!("# {flag} = {weight}\n")), "{flag}");
         }
     }

@@ -145,7 +145,7 @@ fn anchor_text_equity_and_toxic_verdict_changes_count_but_other_fields_do_not() 
         (|l| l.link_type = LinkType::Sponsored, true),
         (|l| l.rel = vec!["noopener".into()], false),
         (|l| l.toxicity = 20, false),
-        (|l| l.flags = vec!["sitewide".into()], false),
+        (|l| l.flags = vec![crate::model::Flag::Sitewide], false),
         (|l| l.placement = crate::model::Placement::Footer, false),
     ];
     for (i, (edit, counts)) in edits.into_iter().enumerate() {

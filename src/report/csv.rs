@@ -6,7 +6,7 @@
 //! Text/CSV (UTF-8) to show non-ASCII text right.
 
 use super::ReportWriter;
-use crate::model::{AuditReport, Link, SourceRecord, SourceResult};
+use crate::model::{AuditReport, Flag, Link, SourceRecord, SourceResult};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -104,7 +104,7 @@ fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a,
         row[10] = Cow::Borrowed(bool_word(link.hidden));
         row[11] = Cow::Owned(link.toxicity.to_string());
         row[12] = Cow::Borrowed(bool_word(link.toxic));
-        row[13] = Cow::Owned(link.flags.join(" "));
+        row[13] = Cow::Owned(Flag::words(&link.flags).join(" "));
     }
     row.map(formula_safe)
 }

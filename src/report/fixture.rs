@@ -50,7 +50,7 @@ pub fn results() -> Vec<SourceResult> {
         passes_equity: false,
         placement: Placement::Footer,
         hidden: true,
-        flags: vec!["hidden-link".to_string(), "exact-match-anchor".to_string()],
+        flags: vec![Flag::HiddenLink, Flag::ExactMatchAnchor],
         toxicity: 60,
         toxic: true,
         ..link("=best garden tools")

@@ -120,7 +120,7 @@ fn link_row(link: &&Link) -> Vec<String> {
     } else {
         link.toxicity.to_string()
     };
-    let flags: Vec<String> = link.flags.iter().map(|f| flag(f)).collect();
+    let flags: Vec<String> = link.flags.iter().map(|f| flag(f.as_str())).collect();
     vec![
         toxicity,
         url(&link.source_url),

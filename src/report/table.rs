@@ -6,7 +6,7 @@
 use super::overview::{anchor_label, percent, plural, reason, Overview};
 use super::sanitize::terminal_safe;
 use super::{RenderOptions, ReportWriter};
-use crate::model::{AuditReport, Link, LinkType, SourceRecord, SourceResult};
+use crate::model::{AuditReport, Flag, Link, LinkType, SourceRecord, SourceResult};
 use comfy_table::{
     modifiers, presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Row, Table,
 };
@@ -135,7 +135,7 @@ fn links_table(links: &[&Link], style: Style) -> Table {
             Cell::new(anchor_label(&safe(&link.anchor_text))),
             Cell::new(short_url(&link.target_url)),
             link_type,
-            Cell::new(safe(&link.flags.join(", "))),
+            Cell::new(Flag::words(&link.flags).join(", ")),
         ]));
     }
     align_right(&mut table, &[0]);
@@ -173,15 +173,15 @@ fn toxic_reasons(out: &mut String, links: &[&Link], style: Style) {
 
 /// Flag words joined with ", " in lines of at most `width` characters; a word
 /// longer than a line is cut by `line`.
-fn wrap(words: &[String], width: usize) -> Vec<String> {
+fn wrap(flags: &[Flag], width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    for word in words.iter().map(|w| safe(w)) {
+    for word in Flag::words(flags) {
         match lines.last_mut() {
             Some(current) if current.chars().count() + 2 + word.chars().count() <= width => {
                 current.push_str(", ");
-                current.push_str(&word);
+                current.push_str(word);
             }
-            _ => lines.push(word),
+            _ => lines.push(word.to_string()),
         }
     }
     lines
@@ -319,7 +319,6 @@ mod tests {
     fn hostile_report() -> AuditReport {
         let mut report = report(&results());
         report.links[0].anchor_text = HOSTILE.to_string();
-        report.links[1].flags.push(HOSTILE.to_string());
         report.links[1].source_url = format!("https://a.example/{HOSTILE}");
         report.sources[1].title = Some(HOSTILE.to_string());
         report.sources[2].error = Some(HOSTILE.to_string());
@@ -390,18 +389,15 @@ mod tests {
     #[test]
     fn every_toxic_link_is_listed_with_all_its_flags() {
         let mut report = report(&results());
-        report.links[1].flags = (1..=12).map(|n| format!("flag-number-{n}")).collect();
+        report.links[1].flags = Flag::ALL.to_vec();
         let text = render(&report, plain(60));
         assert_fits(&text, 60);
         let reasons = text
             .split("Why 1 link is toxic")
             .nth(1)
             .expect("a reasons section");
-        for n in 1..=12 {
-            assert!(
-                reasons.contains(&format!("flag-number-{n}")),
-                "flag {n} missing:\n{reasons}"
-            );
+        for flag in Flag::ALL {
+            assert!(reasons.contains(flag.as_str()), "flag {flag} missing:\n{reasons}");
         }
         let clean = report_without_links();
         assert!(!render(&clean, plain(80)).contains("toxic (weights"));

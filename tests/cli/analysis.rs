@@ -5,6 +5,7 @@
 use crate::run::{fixture, Audit, Report};
 use crate::server::{Page, Robots, TestServer};
 use backlinks::analyze::Scoring;
+use backlinks::model::Flag;
 use serde_json::Value;
 
 /// The fixtures of fixtures/analysis/ in one audit of example.com, with the
@@ -142,7 +143,8 @@ fn every_toxic_link_in_the_mixed_set_is_explained_by_its_flags() {
     for link in report.links() {
         let flags = flags(link);
         let toxicity = link["toxicity"].as_u64().expect("toxicity");
-        assert_eq!(toxicity, u64::from(scoring.toxicity(&flags)), "{link:#}");
+        let typed: Vec<Flag> = flags.iter().map(|f| f.parse().expect("a flag word")).collect();
+        assert_eq!(toxicity, u64::from(scoring.toxicity(&typed)), "{link:#}");
         assert_eq!(link["toxic"], toxicity >= 50, "{link:#}");
         if link["toxic"] == true {
             toxic += 1;

@@ -20,6 +20,7 @@ mod fetching;
 mod formats;
 mod history;
 mod json_format;
+mod layering;
 mod outputs;
 mod robots;
 mod server_selftest;

@@ -3,13 +3,19 @@
 //! checks), since anchor text manipulates ranking only through followed links.
 
 use super::Flag;
-use crate::analyze::scoring::Scoring;
+use crate::analyze::Thresholds;
 use crate::model::AnchorKind;
 use std::collections::HashMap;
 
 /// The anchor flags of one link. `folded` is the case-folded anchor text,
 /// `keywords` the case-folded money keywords.
-pub fn flags(folded: &str, kind: AnchorKind, keywords: &[String], scoring: &Scoring, out: &mut Vec<Flag>) {
+pub fn flags(
+    folded: &str,
+    kind: AnchorKind,
+    keywords: &[String],
+    thresholds: &Thresholds,
+    out: &mut Vec<Flag>,
+) {
     match kind {
         AnchorKind::Image => return,
         AnchorKind::Empty => {
@@ -26,16 +32,16 @@ pub fn flags(folded: &str, kind: AnchorKind, keywords: &[String], scoring: &Scor
         _ if !folded.chars().any(char::is_alphanumeric) => out.push(Flag::SymbolAnchor),
         _ => {}
     }
-    if is_stuffed(folded, keywords, scoring) {
+    if is_stuffed(folded, keywords, thresholds) {
         out.push(Flag::KeywordStuffedAnchor);
     }
 }
 
 /// Several money keywords in one anchor, or one word said over and over.
-fn is_stuffed(folded: &str, keywords: &[String], scoring: &Scoring) -> bool {
+fn is_stuffed(folded: &str, keywords: &[String], thresholds: &Thresholds) -> bool {
     let words = words(folded);
     let occurrences = keyword_occurrences(&words, keywords);
-    if occurrences as f64 >= scoring.threshold("stuffed-anchor-keywords") {
+    if occurrences as f64 >= thresholds.stuffed_anchor_keywords {
         return true;
     }
     // Four letters or more: "the" and "der" repeat in honest titles.
@@ -44,7 +50,7 @@ fn is_stuffed(folded: &str, keywords: &[String], scoring: &Scoring) -> bool {
         *repeats.entry(word).or_default() += 1;
     }
     let most = repeats.values().copied().max().unwrap_or(0);
-    most as f64 >= scoring.threshold("stuffed-anchor-repeats")
+    most as f64 >= thresholds.stuffed_anchor_repeats
 }
 
 fn words(text: &str) -> Vec<&str> {
@@ -92,7 +98,7 @@ mod tests {
             "shovels".to_string(),
         ];
         let mut out = Vec::new();
-        flags(&fold(text), kind, &keywords, &Scoring::default(), &mut out);
+        flags(&fold(text), kind, &keywords, &Thresholds::default(), &mut out);
         out
     }
 

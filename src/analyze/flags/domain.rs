@@ -4,7 +4,7 @@
 //! never condemns its links by itself.
 
 use super::Flag;
-use crate::analyze::scoring::Scoring;
+use crate::analyze::Thresholds;
 use crate::target::registrable_domain;
 use url::{Host, Url};
 
@@ -50,7 +50,7 @@ pub const SUSPICIOUS_TLDS: &[&str] = &[
 
 /// The address flags of a page at `url` (an http(s) URL). `extra_tlds` are
 /// lowercase ASCII, without the leading dot.
-pub fn flags(url: &Url, extra_tlds: &[String], scoring: &Scoring, out: &mut Vec<Flag>) {
+pub fn flags(url: &Url, extra_tlds: &[String], thresholds: &Thresholds, out: &mut Vec<Flag>) {
     if url.scheme() == "http" {
         out.push(Flag::NonHttps);
     }
@@ -69,17 +69,17 @@ pub fn flags(url: &Url, extra_tlds: &[String], scoring: &Scoring, out: &mut Vec<
     let Some(name) = domain_name(&host) else {
         return;
     };
-    let at_least = |count: usize, threshold: &str| count > 0 && count as f64 >= scoring.threshold(threshold);
+    let at_least = |count: usize, threshold: f64| count > 0 && count as f64 >= threshold;
     if at_least(
         name.chars().filter(char::is_ascii_digit).count(),
-        "numeric-domain-digits",
+        thresholds.numeric_domain_digits,
     ) {
         out.push(Flag::NumericDomain);
     }
-    if at_least(name.chars().count(), "long-domain-chars") {
+    if at_least(name.chars().count(), thresholds.long_domain_chars) {
         out.push(Flag::LongDomain);
     }
-    if at_least(name.matches('-').count(), "hyphenated-domain-hyphens") {
+    if at_least(name.matches('-').count(), thresholds.hyphenated_domain_hyphens) {
         out.push(Flag::HyphenatedDomain);
     }
 }
@@ -109,7 +109,12 @@ mod tests {
     fn flags_with(url: &str, extra: &[&str]) -> Vec<Flag> {
         let extra: Vec<String> = extra.iter().map(|t| t.to_string()).collect();
         let mut out = Vec::new();
-        flags(&Url::parse(url).unwrap(), &extra, &Scoring::default(), &mut out);
+        flags(
+            &Url::parse(url).unwrap(),
+            &extra,
+            &Thresholds::default(),
+            &mut out,
+        );
         out
     }
 

@@ -2,8 +2,8 @@
 //! server, or sharing one analytics or ad account, are the marks of a private
 //! blog network. Raised on every link of the pages concerned.
 
-use crate::analyze::profile::PageSignals;
-use crate::analyze::scoring::Scoring;
+use crate::analyze::signals::PageSignals;
+use crate::analyze::Thresholds;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::net::IpAddr;
 
@@ -11,7 +11,7 @@ use std::net::IpAddr;
 /// `shared-ip-domains` referring domains share, or from an IPv4 /24 that at
 /// least `shared-subnet-domains` share. Loopback and private addresses count
 /// like any other (the tests run on 127.0.0.1; real pages are not served there).
-pub fn shared_ip<'a>(pages: &'a [PageSignals], scoring: &Scoring) -> HashSet<&'a str> {
+pub fn shared_ip<'a>(pages: &'a [PageSignals], thresholds: &Thresholds) -> HashSet<&'a str> {
     let located: Vec<(&PageSignals, IpAddr)> = pages
         .iter()
         .filter(|p| !p.domain.is_empty())
@@ -25,8 +25,8 @@ pub fn shared_ip<'a>(pages: &'a [PageSignals], scoring: &Scoring) -> HashSet<&'a
             by_subnet.entry(subnet).or_default().insert(&page.domain);
         }
     }
-    let on_ip = scoring.threshold("shared-ip-domains");
-    let in_subnet = scoring.threshold("shared-subnet-domains");
+    let on_ip = thresholds.shared_ip_domains;
+    let in_subnet = thresholds.shared_subnet_domains;
     located
         .iter()
         .filter(|(_, ip)| {
@@ -50,7 +50,7 @@ fn subnet(ip: IpAddr) -> Option<[u8; 3]> {
 
 /// Source URLs of the pages carrying an analytics or ad-network ID that pages of
 /// at least `shared-tracking-domains` different referring domains carry.
-pub fn shared_tracking_id<'a>(pages: &'a [PageSignals], scoring: &Scoring) -> HashSet<&'a str> {
+pub fn shared_tracking_id<'a>(pages: &'a [PageSignals], thresholds: &Thresholds) -> HashSet<&'a str> {
     let named = || pages.iter().filter(|p| !p.domain.is_empty());
     let mut domains: HashMap<&str, BTreeSet<&str>> = HashMap::new();
     for page in named() {
@@ -58,7 +58,7 @@ pub fn shared_tracking_id<'a>(pages: &'a [PageSignals], scoring: &Scoring) -> Ha
             domains.entry(id).or_default().insert(&page.domain);
         }
     }
-    let needed = scoring.threshold("shared-tracking-domains");
+    let needed = thresholds.shared_tracking_domains;
     named()
         .filter(|p| {
             p.tracking_ids
@@ -90,7 +90,7 @@ mod tests {
 
     #[test]
     fn shared_ip_needs_three_domains_on_one_address() {
-        let s = Scoring::default();
+        let s = Thresholds::default();
         let two = [
             page("https://a.test/", "a.test", Some("198.51.100.7"), &[]),
             page("https://b.test/", "b.test", Some("198.51.100.7"), &[]),
@@ -110,7 +110,7 @@ mod tests {
 
     #[test]
     fn shared_ip_counts_domains_not_pages() {
-        let s = Scoring::default();
+        let s = Thresholds::default();
         let pages = [
             page("https://a.test/1", "a.test", Some("198.51.100.7"), &[]),
             page("https://a.test/2", "a.test", Some("198.51.100.7"), &[]),
@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn shared_ip_by_subnet_needs_four_domains_in_one_ipv4_24() {
-        let s = Scoring::default();
+        let s = Thresholds::default();
         let mut pages = vec![
             page("https://a.test/", "a.test", Some("198.51.100.1"), &[]),
             page("https://b.test/", "b.test", Some("198.51.100.2"), &[]),
@@ -153,7 +153,7 @@ mod tests {
 
     #[test]
     fn shared_ip_keeps_loopback_and_skips_unknown_addresses_and_domains() {
-        let s = Scoring::default();
+        let s = Thresholds::default();
         let pages = [
             page("https://a.test/", "a.test", Some("127.0.0.1"), &[]),
             page("https://b.test/", "b.test", Some("::ffff:127.0.0.1"), &[]),
@@ -170,7 +170,7 @@ mod tests {
 
     #[test]
     fn shared_tracking_id_needs_two_domains() {
-        let s = Scoring::default();
+        let s = Thresholds::default();
         let one_domain = [
             page("https://a.test/1", "a.test", None, &["UA-1-1"]),
             page("https://a.test/2", "a.test", None, &["UA-1-1"]),

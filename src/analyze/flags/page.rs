@@ -2,8 +2,8 @@
 //! it is, and what its robots directives say.
 
 use super::Flag;
-use crate::analyze::scoring::Scoring;
 use crate::analyze::PageContext;
+use crate::analyze::Thresholds;
 use crate::extract::{PageFacts, RawLink};
 
 /// How the link itself is placed. Raised only on links that pass equity (the
@@ -21,13 +21,12 @@ pub fn placement_flags(raw: &RawLink, facts: &PageFacts, out: &mut Vec<Flag>) {
 }
 
 /// What the page is, for every link on it.
-pub fn page_flags(raw: &RawLink, page: &PageContext<'_>, scoring: &Scoring, out: &mut Vec<Flag>) {
+pub fn page_flags(raw: &RawLink, page: &PageContext<'_>, t: &Thresholds, out: &mut Vec<Flag>) {
     let facts = page.facts;
-    let t = |name| scoring.threshold(name);
-    if is_link_farm(facts, scoring) {
+    if is_link_farm(facts, t) {
         out.push(Flag::LinkFarm);
     }
-    if !facts.spam_terms.is_empty() && facts.spam_terms.len() as f64 >= t("spam-keywords-terms") {
+    if !facts.spam_terms.is_empty() && facts.spam_terms.len() as f64 >= t.spam_keywords_terms {
         out.push(Flag::SpamKeywords);
     }
     let page_density = if facts.text_chars == 0 {
@@ -35,11 +34,11 @@ pub fn page_flags(raw: &RawLink, page: &PageContext<'_>, scoring: &Scoring, out:
     } else {
         facts.link_text_chars as f64 / facts.text_chars as f64
     };
-    let dense = |density: f64, name| density > 0.0 && density >= t(name);
-    if dense(page_density, "link-density-page") || dense(raw.block_link_density, "link-density-block") {
+    let dense = |density: f64, threshold| density > 0.0 && density >= threshold;
+    if dense(page_density, t.link_density_page) || dense(raw.block_link_density, t.link_density_block) {
         out.push(Flag::LinkDensity);
     }
-    if (facts.words as f64) < t("thin-content-words") {
+    if (facts.words as f64) < t.thin_content_words {
         out.push(Flag::ThinContent);
     }
     if page.page_nofollow {
@@ -56,12 +55,11 @@ pub fn page_flags(raw: &RawLink, page: &PageContext<'_>, scoring: &Scoring, out:
 /// Very many external links or linked domains, with little text around each:
 /// a directory or link list. Long reference lists (an encyclopedia article)
 /// have enough words per link to stay out.
-fn is_link_farm(facts: &PageFacts, scoring: &Scoring) -> bool {
-    let t = |name| scoring.threshold(name);
+fn is_link_farm(facts: &PageFacts, t: &Thresholds) -> bool {
     let links = facts.external_links as f64;
-    let many = (links > 0.0 && links >= t("link-farm-links"))
-        || (facts.external_domains > 0 && facts.external_domains as f64 >= t("link-farm-domains"));
-    many && (facts.words as f64) < t("link-farm-words-per-link") * links
+    let many = (links > 0.0 && links >= t.link_farm_links)
+        || (facts.external_domains > 0 && facts.external_domains as f64 >= t.link_farm_domains);
+    many && (facts.words as f64) < t.link_farm_words_per_link * links
 }
 
 #[cfg(test)]
@@ -74,7 +72,7 @@ mod tests {
         raw.block_link_density = block_density;
         let url = url::Url::parse("https://blog.test/a").unwrap();
         let mut out = Vec::new();
-        page_flags(&raw, &page(&url, facts), &Scoring::default(), &mut out);
+        page_flags(&raw, &page(&url, facts), &Thresholds::default(), &mut out);
         out
     }
 
@@ -192,7 +190,7 @@ mod tests {
         context.page_noindex = true;
         context.googlebot_blocked = true;
         let mut out = Vec::new();
-        page_flags(&raw("Example"), &context, &Scoring::default(), &mut out);
+        page_flags(&raw("Example"), &context, &Thresholds::default(), &mut out);
         assert_eq!(out, [Flag::PageNofollow, Flag::Noindex, Flag::GooglebotBlocked]);
     }
 }

@@ -3,7 +3,7 @@
 //! (`frequent-anchor`). Both raised only on links that pass equity.
 
 use crate::analyze::anchor::fold;
-use crate::analyze::scoring::Scoring;
+use crate::analyze::Thresholds;
 use crate::model::{AnchorKind, Link, Placement};
 use std::collections::{HashMap, HashSet};
 
@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 /// `sitewide-template-pages` when the link sits in navigation, header, footer or
 /// sidebar: widely distributed template links, in Google's words. A domain we
 /// could not name (a saved page without a URL) is never sitewide.
-pub fn sitewide(links: &[Link], scoring: &Scoring) -> Vec<usize> {
+pub fn sitewide(links: &[Link], thresholds: &Thresholds) -> Vec<usize> {
     let key = |l: &Link| {
         (
             l.source_domain.clone(),
@@ -25,8 +25,8 @@ pub fn sitewide(links: &[Link], scoring: &Scoring) -> Vec<usize> {
         pages.entry(key(link)).or_default().insert(&link.source_url);
     }
     let needed = |placement| match placement {
-        Placement::Content => scoring.threshold("sitewide-pages"),
-        _ => scoring.threshold("sitewide-template-pages"),
+        Placement::Content => thresholds.sitewide_pages,
+        _ => thresholds.sitewide_template_pages,
     };
     links
         .iter()
@@ -41,9 +41,9 @@ pub fn sitewide(links: &[Link], scoring: &Scoring) -> Vec<usize> {
 /// `frequent-anchor-share` of all links, in profiles of at least
 /// `frequent-anchor-min-links`. Brand names, URLs, generic words, images and
 /// empty anchors are left out: natural profiles are dominated by them.
-pub fn frequent_anchor(links: &[Link], scoring: &Scoring) -> Vec<usize> {
+pub fn frequent_anchor(links: &[Link], thresholds: &Thresholds) -> Vec<usize> {
     let total = links.len();
-    if total == 0 || (total as f64) < scoring.threshold("frequent-anchor-min-links") {
+    if total == 0 || (total as f64) < thresholds.frequent_anchor_min_links {
         return Vec::new();
     }
     let folded: Vec<String> = links.iter().map(|l| fold(&l.anchor_text)).collect();
@@ -51,7 +51,7 @@ pub fn frequent_anchor(links: &[Link], scoring: &Scoring) -> Vec<usize> {
     for text in &folded {
         *counts.entry(text).or_default() += 1;
     }
-    let share = scoring.threshold("frequent-anchor-share");
+    let share = thresholds.frequent_anchor_share;
     links
         .iter()
         .enumerate()
@@ -91,14 +91,14 @@ mod tests {
 
     #[test]
     fn sitewide_template_link_on_three_pages() {
-        let s = Scoring::default();
+        let s = Thresholds::default();
         assert_eq!(sitewide(&footer_links("a.test", 3), &s), [0, 1, 2]);
         assert!(sitewide(&footer_links("a.test", 2), &s).is_empty());
     }
 
     #[test]
     fn sitewide_content_link_needs_five_pages() {
-        let s = Scoring::default();
+        let s = Thresholds::default();
         let mentions = |n: usize| -> Vec<Link> {
             (0..n)
                 .map(|p| on(&p.to_string(), "a.test", "Example", Placement::Content))
@@ -113,7 +113,7 @@ mod tests {
 
     #[test]
     fn sitewide_counts_distinct_pages_of_one_domain_with_one_link() {
-        let s = Scoring::default();
+        let s = Thresholds::default();
         // The same page listed three times is one page.
         let same_page: Vec<Link> = (0..3)
             .map(|_| on("x", "a.test", "Example", Placement::Footer))
@@ -142,7 +142,7 @@ mod tests {
         links[0].link_type = LinkType::Nofollow;
         links[0].passes_equity = false;
         assert_eq!(
-            sitewide(&links, &Scoring::default()),
+            sitewide(&links, &Thresholds::default()),
             [1, 2],
             "still counted as a page"
         );
@@ -166,7 +166,7 @@ mod tests {
 
     #[test]
     fn frequent_anchor_at_a_quarter_of_ten_links() {
-        let s = Scoring::default();
+        let s = Thresholds::default();
         let hits = frequent_anchor(&profile("Garden Tools", AnchorKind::Exact, 3, 12), &s);
         assert_eq!(hits, [0, 1, 2], "3 of 12 is 25 %");
         assert!(frequent_anchor(&profile("Garden Tools", AnchorKind::Exact, 2, 12), &s).is_empty());
@@ -178,7 +178,7 @@ mod tests {
 
     #[test]
     fn frequent_anchor_is_case_folded_and_spares_brands_urls_and_generic_words() {
-        let s = Scoring::default();
+        let s = Thresholds::default();
         let mut links = profile("garden tools", AnchorKind::Exact, 3, 12);
         links[1].anchor_text = "Garden  TOOLS".into();
         assert_eq!(frequent_anchor(&links, &s).len(), 3);

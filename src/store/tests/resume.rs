@@ -3,7 +3,7 @@
 
 use super::sample::{link, report, results, source};
 use super::{pretty, save_streamed, temp_db};
-use crate::model::{AuditReport, SourceStatus};
+use crate::model::{AuditReport, Flag, SourceStatus};
 use crate::store::{Store, Which};
 
 const A: &str = "https://a.example.org/";
@@ -42,7 +42,7 @@ fn resuming_returns_the_saved_results_at_their_new_positions_and_reopens_the_aud
     // Interrupted: finished as partial, with a profile flag on a link.
     let mut interrupted = store.load(id).unwrap();
     interrupted.partial = true;
-    interrupted.links[0].flags.push("frequent-anchor".into());
+    interrupted.links[0].flags.push(Flag::FrequentAnchor);
     store.finish_audit(id, &interrupted).unwrap();
 
     // The resumed run lists C first this time.

@@ -2,7 +2,7 @@
 
 use super::sample::{link, report, results, rich_report, source};
 use super::{pretty, save, save_streamed, temp_db};
-use crate::model::{SourceStatus, Summary};
+use crate::model::{Flag, SourceStatus, Summary};
 use crate::store::{AuditId, Store, StoreError, Which};
 
 #[test]
@@ -47,7 +47,7 @@ fn the_final_links_replace_the_streamed_ones_which_resume_still_sees() {
     let id = save_streamed(&mut store, &streamed);
     // The profile pass at the end adds flags and can make a link toxic.
     let mut finished = streamed.clone();
-    finished.links[2].flags.push("sitewide".into());
+    finished.links[2].flags.push(Flag::Sitewide);
     finished.links[2].toxicity = 70;
     finished.links[2].toxic = true;
     store.finish_audit(id, &finished).unwrap();

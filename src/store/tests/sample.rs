@@ -1,7 +1,7 @@
 //! Hand-built audits for the store's and the diff's tests.
 
 use crate::model::{
-    AnchorKind, AnchorProfile, AnchorShare, AuditReport, DomainCount, Link, LinkType, Placement,
+    AnchorKind, AnchorProfile, AnchorShare, AuditReport, DomainCount, Flag, Link, LinkType, Placement,
     SourceRecord, SourceResult, SourceStatus, Summary, TargetInfo, Tool, SCHEMA_VERSION,
 };
 
@@ -118,7 +118,7 @@ pub(crate) fn rich_report() -> AuditReport {
         "",
     );
     second.anchor_kind = AnchorKind::Empty;
-    second.flags = vec!["empty-anchor".into(), "hidden-link".into()];
+    second.flags = vec![Flag::EmptyAnchor, Flag::HiddenLink];
     second.hidden = true;
     second.toxicity = 53;
     second.toxic = true;

@@ -151,3 +151,30 @@ fn missing_folders_are_created() {
     Store::open(&path).unwrap();
     assert!(path.exists());
 }
+
+/// Flags are part of the wire format: a word this backlinks does not know (a
+/// newer one wrote it, or the file was edited) makes the audit unreadable with
+/// a message naming it, rather than being dropped or guessed at, so that `show`
+/// never prints a report other than the one saved.
+#[test]
+fn a_saved_link_with_an_unknown_flag_is_refused_as_damaged() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = save(&mut store, &rich_report());
+    let changed = Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE links SET link = replace(coalesce(link, found), '\"hidden-link\"', '\"no-such-flag\"')",
+            [],
+        )
+        .unwrap();
+    assert!(changed > 0);
+    let error = store.load(id).unwrap_err();
+    assert!(matches!(error, StoreError::Damaged { .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(
+        message.contains("cannot be read back (a link)")
+            && message.contains("unknown variant `no-such-flag`"),
+        "{message}"
+    );
+}

@@ -2,6 +2,10 @@
 //! These types are the JSON wire format (schema version 1), so field order here is
 //! key order there. Change a name or a shape only together with `SCHEMA_VERSION`.
 
+mod flag;
+
+pub use flag::{Flag, UnknownFlag};
+
 use serde::{Deserialize, Serialize};
 
 /// Bumped on any breaking change of the JSON or JSON Lines output.
@@ -229,7 +233,8 @@ pub struct Link {
     pub passes_equity: bool,
     pub placement: Placement,
     pub hidden: bool,
-    pub flags: Vec<String>,
+    /// Heaviest first (ties in word order), each once.
+    pub flags: Vec<Flag>,
     pub toxicity: u8,
     pub toxic: bool,
 }
