@@ -359,5 +359,4 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
 }
 
 #[cfg(test)]
-#[path = "settings_tests.rs"]
 mod tests;

@@ -1,4 +1,4 @@
-//! Unit tests of the merge of command line and settings file (`settings.rs`).
+//! Unit tests of the merge of command line and settings file.
 
 use super::*;
 use crate::cli::{Cli, Command};
