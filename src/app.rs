@@ -7,7 +7,7 @@ use crate::disavow::PendingDisavow;
 use crate::model::{AuditReport, SourceStatus};
 use crate::monitor;
 use crate::progress::Bar;
-use crate::report::{self, atomic::AtomicFile, RenderOptions, ReportWriter};
+use crate::report::{self, atomic::AtomicFile, audit::ReportWriter, RenderOptions};
 use crate::settings::{FailOn, Settings, UsageError};
 use crate::sources;
 use anyhow::Context as _;
@@ -138,7 +138,7 @@ type Writers = Vec<Box<dyn ReportWriter>>;
 fn open_reports(settings: &Settings) -> anyhow::Result<(Writers, Vec<AtomicFile>)> {
     let mut writers: Writers = Vec::new();
     if let Some(format) = settings.stdout_format {
-        writers.push(report::writer(
+        writers.push(report::audit::writer(
             format,
             Box::new(io::BufWriter::new(io::stdout())),
             stdout_options(),
@@ -156,7 +156,7 @@ fn open_reports(settings: &Settings) -> anyhow::Result<(Writers, Vec<AtomicFile>
             width: 120,
             color: false,
         };
-        writers.push(report::writer(*format, file.writer()?, plain));
+        writers.push(report::audit::writer(*format, file.writer()?, plain));
         files.push(file);
     }
     Ok((writers, files))

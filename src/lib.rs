@@ -21,6 +21,8 @@ pub mod monitor;
 pub mod policy;
 pub mod progress;
 pub mod report;
+#[cfg(test)]
+pub(crate) mod sample;
 pub mod settings;
 pub mod sources;
 pub mod store;

@@ -11,7 +11,7 @@ use crate::analyze::AnchorRules;
 use crate::extract::ExtractOptions;
 use crate::fetch::Fetcher;
 use crate::model::{AuditReport, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
-use crate::report::ReportWriter;
+use crate::report::audit::ReportWriter;
 use crate::settings::Settings;
 use crate::sources::SourceEntry;
 use collect::Collector;

@@ -4,7 +4,7 @@
 use super::{label, nothing_saved, open_existing, parse_target, Destinations};
 use crate::app::Outcome;
 use crate::cli::ShowArgs;
-use crate::model::{AuditReport, SourceResult};
+use crate::model::AuditReport;
 use crate::report::{self, Format, RenderOptions};
 use crate::settings::UsageError;
 use crate::store::{AuditId, TargetKey, Which};
@@ -68,61 +68,19 @@ pub fn show(args: ShowArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// Feeds the saved audit to a writer the way the run did: each source's result,
-/// then the whole audit.
+/// Feeds the saved audit to a writer the way the run did.
 fn render(
     report: &AuditReport,
     format: Format,
     options: RenderOptions,
     out: Box<dyn Write + Send>,
 ) -> io::Result<()> {
-    let mut writer = report::writer(format, out, options);
-    for result in results(report) {
-        writer.on_result(&result)?;
-    }
-    writer.finish(report)
-}
-
-/// The audit's results in input order: each source with its links (a
-/// source's `links` counts them; links come by source).
-fn results(report: &AuditReport) -> Vec<SourceResult> {
-    let mut links = report.links.as_slice();
-    report
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(index, source)| {
-            let (own, rest) = links.split_at(source.links.min(links.len()));
-            links = rest;
-            SourceResult {
-                index,
-                source: source.clone(),
-                links: own.to_vec(),
-            }
-        })
-        .collect()
+    report::audit::replay(report, &mut *report::audit::writer(format, out, options))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::SourceStatus;
-    use crate::store::tests::sample::{link, report, source};
-
-    const PAGE: &str = "https://blog.example.org/post";
-
-    fn sample() -> AuditReport {
-        let sources = vec![
-            source(PAGE, SourceStatus::Ok, 2),
-            source("https://quiet.example.org/", SourceStatus::NoLink, 0),
-            source("https://gone.example.org/", SourceStatus::HttpError, 0),
-        ];
-        let links = vec![
-            link(PAGE, "https://example.com/", "Example"),
-            link(PAGE, "https://example.com/shop", "Shop"),
-        ];
-        report(sources, links)
-    }
 
     #[test]
     fn latest_and_ids_are_picks_and_anything_else_says_what_is_expected() {
@@ -133,23 +91,5 @@ mod tests {
             let err = bad.parse::<AuditPick>().unwrap_err();
             assert!(err.contains("neither an audit id nor `latest`"), "{bad}: {err}");
         }
-    }
-
-    #[test]
-    fn results_give_each_source_its_own_links() {
-        let report = sample();
-        let results = results(&report);
-        let counts: Vec<usize> = results.iter().map(|r| r.links.len()).collect();
-        assert_eq!(counts, [2, 0, 0]);
-        assert_eq!(results[0].links, report.links);
-        assert_eq!(results[2].index, 2);
-    }
-
-    #[test]
-    fn counts_that_overstate_the_links_do_not_panic() {
-        let mut report = sample();
-        report.sources[1].links = 9;
-        let results = results(&report);
-        assert_eq!(results.iter().map(|r| r.links.len()).sum::<usize>(), 2);
     }
 }

@@ -4,7 +4,6 @@ mod concurrency;
 mod history;
 mod resume;
 mod roundtrip;
-pub(crate) mod sample;
 mod schema;
 
 use super::{AuditId, Store};
@@ -22,7 +21,7 @@ fn temp_db() -> (TempDir, PathBuf) {
 /// Saves `report` the way a run does: head, each result, then the end.
 fn save(store: &mut Store, report: &AuditReport) -> AuditId {
     let id = store.begin_audit(report).unwrap();
-    for result in sample::results(report) {
+    for result in crate::report::audit::results(report) {
         store.save_result(id, &result).unwrap();
     }
     store.finish_audit(id, report).unwrap();
