@@ -90,11 +90,7 @@ fn head(target: &Target) -> AuditReport {
     AuditReport {
         schema_version: SCHEMA_VERSION,
         tool: Tool::current(),
-        target: TargetInfo {
-            input: target.input.clone(),
-            host: target.host.clone(),
-            path_prefix: target.path_prefix.clone(),
-        },
+        target: TargetInfo::from(target),
         started_at: crate::audit::now(),
         finished_at: String::new(),
         partial: true,

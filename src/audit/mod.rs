@@ -130,11 +130,7 @@ pub async fn run(
     let report = AuditReport {
         schema_version: SCHEMA_VERSION,
         tool: Tool::current(),
-        target: TargetInfo {
-            input: settings.target.input.clone(),
-            host: settings.target.host.clone(),
-            path_prefix: settings.target.path_prefix.clone(),
-        },
+        target: TargetInfo::from(&settings.target),
         started_at,
         finished_at: now(),
         partial,

@@ -2,7 +2,7 @@
 //! saved audits of one target. By default the two latest complete audits: a
 //! partial audit lacks sources, and would make their links look unverified.
 
-use super::{nothing_saved, open_existing, parse_target, target_info, Destinations};
+use super::{nothing_saved, open_existing, parse_target, Destinations};
 use crate::app::Outcome;
 use crate::cli::DiffArgs;
 use crate::diff::Side;
@@ -18,7 +18,7 @@ pub fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
     let (path, store) = open_existing(args.saved.db)?;
     let store = store.ok_or_else(|| nothing_saved(&path))?;
     let subject = match &target {
-        Some(target) => target_info(target),
+        Some(target) => TargetInfo::from(target),
         None => implied_target(&store, args.to.or(args.from), &path)?,
     };
     let (from, to) = pick(&store, &subject, args.from, args.to)?;

@@ -97,16 +97,7 @@ fn parse_target(input: &str) -> Result<Target, UsageError> {
     Target::parse(input).map_err(|e| UsageError(e.to_string()))
 }
 
-/// A parsed target as the reports show it.
-fn target_info(target: &Target) -> TargetInfo {
-    TargetInfo {
-        input: target.input.clone(),
-        host: target.host.clone(),
-        path_prefix: target.path_prefix.clone(),
-    }
-}
-
 /// `example.com`, or `example.com/blog/` for a URL target.
 fn label(target: &Target) -> String {
-    crate::report::target_label(&target_info(target))
+    crate::report::target_label(&TargetInfo::from(target))
 }
