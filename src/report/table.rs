@@ -14,6 +14,7 @@ pub(super) const MIN_WIDTH: usize = 40;
 /// Lines a table row may take before its cells are cut short.
 const ROW_LINES: usize = 2;
 
+/// How a table is drawn: its width, and whether colour is allowed.
 #[derive(Clone, Copy)]
 pub(super) struct Style {
     pub(super) width: usize,

@@ -1,7 +1,6 @@
-//! Markdown (GitHub flavoured) for CI job summaries and pull-request comments:
-//! the content of the terminal table as headings and pipe tables. Page text is
-//! escaped so it can neither break a table nor render as Markdown or HTML, and
-//! cannot mention (notify) anyone.
+//! The audit in Markdown (GitHub flavoured) for CI job summaries and
+//! pull-request comments: the content of the terminal table as headings and
+//! pipe tables, page text escaped by `report::markdown`.
 
 use super::overview::{reason, Overview};
 use crate::model::{AuditReport, Link, SourceRecord};

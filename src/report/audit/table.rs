@@ -1,7 +1,7 @@
-//! The terminal report: summary, top anchors, links worst first, then every
-//! source without a backlink. Fits the width it is given; long cells are cut
-//! with an ellipsis rather than wrapped into tall rows. Every string from a
-//! page or an input passes through `terminal_safe`.
+//! The audit for a terminal: summary, top anchors, links worst first, then
+//! every source without a backlink. Drawn with `report::table`, so it fits the
+//! width it is given and every string from a page or an input passes through
+//! `terminal_safe`.
 
 use super::overview::{reason, Overview};
 use crate::model::{AuditReport, Link, LinkType, SourceRecord};
