@@ -3,22 +3,16 @@
 
 use crate::model::*;
 
+/// A branded dofollow content link from the blog post to the target's home.
 pub(crate) fn link(anchor_text: &str) -> Link {
     Link {
-        source_url: "https://blog.example.org/post/1".to_string(),
-        source_host: "blog.example.org".to_string(),
         source_domain: "example.org".to_string(),
-        target_url: "https://example.com/".to_string(),
-        anchor_text: anchor_text.to_string(),
         anchor_kind: AnchorKind::Branded,
-        rel: Vec::new(),
-        link_type: LinkType::Dofollow,
-        passes_equity: true,
-        placement: Placement::Content,
-        hidden: false,
-        flags: Vec::new(),
-        toxicity: 0,
-        toxic: false,
+        ..super::build::link(
+            "https://blog.example.org/post/1",
+            "https://example.com/",
+            anchor_text,
+        )
     }
 }
 
