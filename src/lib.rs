@@ -3,7 +3,8 @@
 //! The pipeline, one module per stage:
 //! [`sources`] (inputs) → [`fetch`] (client, politeness, retries, robots.txt) →
 //! [`extract`] (HTML → anchors and page facts) → [`analyze`] (anchor kinds,
-//! summary) → [`report`] (one file per format), driven by [`audit`].
+//! summary) → [`report`] (a folder per document kind, a file per format),
+//! driven by [`audit`].
 //! [`cli`] and [`settings`] turn arguments into what a run needs; [`app`] runs it.
 
 pub mod analyze;
@@ -18,6 +19,8 @@ pub mod extract;
 pub mod fetch;
 pub mod model;
 pub mod report;
+#[cfg(test)]
+pub(crate) mod sample;
 pub mod settings;
 pub mod sources;
 pub mod store;

@@ -4,7 +4,7 @@
 
 use crate::analyze::{apply_profile_flags, AnalysisConfig, PageSignals, SummaryBuilder};
 use crate::model::{Link, SourceRecord, SourceResult, Summary};
-use crate::report::ReportWriter;
+use crate::report::audit::ReportWriter;
 use std::io;
 
 pub struct Collector {

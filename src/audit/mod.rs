@@ -10,7 +10,7 @@ pub use interrupt::Interrupt;
 pub use plan::Plan;
 
 use crate::model::{AuditReport, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
-use crate::report::ReportWriter;
+use crate::report::audit::ReportWriter;
 use crate::sources::SourceEntry;
 use collect::Collector;
 use source::{Context, Processed};
@@ -85,11 +85,7 @@ pub async fn run(
     let report = AuditReport {
         schema_version: SCHEMA_VERSION,
         tool: Tool::current(),
-        target: TargetInfo {
-            input: plan.target.input.clone(),
-            host: plan.target.host.clone(),
-            path_prefix: plan.target.path_prefix.clone(),
-        },
+        target: TargetInfo::from(&plan.target),
         started_at,
         finished_at: now(),
         partial: !finished,

@@ -13,7 +13,7 @@ use crate::config::ConfigFile;
 use crate::disavow::PendingDisavow;
 use crate::error::{Outcome, UsageError};
 use crate::model::{AuditReport, SourceStatus};
-use crate::report::{self, atomic::AtomicFile, ReportWriter};
+use crate::report::{self, atomic::AtomicFile, audit::ReportWriter};
 use crate::settings::Settings;
 use crate::sources::{self, SourceEntry};
 use anyhow::Context as _;
@@ -83,7 +83,7 @@ type Writers = Vec<Box<dyn ReportWriter>>;
 fn open_reports(settings: &Settings) -> anyhow::Result<(Writers, Vec<AtomicFile>)> {
     let mut writers: Writers = Vec::new();
     if let Some(format) = settings.stdout_format {
-        writers.push(report::writer(
+        writers.push(report::audit::writer(
             format,
             Box::new(io::BufWriter::new(io::stdout())),
             output::stdout_options(),
@@ -92,7 +92,7 @@ fn open_reports(settings: &Settings) -> anyhow::Result<(Writers, Vec<AtomicFile>
     let mut files = Vec::new();
     for (path, format) in &settings.outputs {
         let mut file = create_report_file(path)?;
-        writers.push(report::writer(*format, file.writer()?, FILE_OPTIONS));
+        writers.push(report::audit::writer(*format, file.writer()?, FILE_OPTIONS));
         files.push(file);
     }
     Ok((writers, files))

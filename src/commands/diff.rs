@@ -3,7 +3,7 @@
 //! partial audit lacks sources, and would make their links look unverified.
 
 use super::output::Destinations;
-use super::saved::{nothing_saved, open_existing, target_info};
+use super::saved::{nothing_saved, open_existing};
 use crate::cli::DiffArgs;
 use crate::diff::Side;
 use crate::error::Outcome;
@@ -20,7 +20,7 @@ pub fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
     let (path, store) = open_existing(args.saved.db)?;
     let store = store.ok_or_else(|| nothing_saved(&path))?;
     let subject = match &target {
-        Some(target) => target_info(target),
+        Some(target) => TargetInfo::from(target),
         None => implied_target(&store, args.to.or(args.from), &path)?,
     };
     let (from, to) = pick(&store, &subject, args.from, args.to)?;

@@ -29,14 +29,5 @@ pub fn nothing_saved(path: &Path) -> UsageError {
 
 /// `example.com`, or `example.com/blog/` for a URL target.
 pub fn label(target: &Target) -> String {
-    target_label(&target_info(target))
-}
-
-/// A parsed target as the reports show it.
-pub fn target_info(target: &Target) -> TargetInfo {
-    TargetInfo {
-        input: target.input.clone(),
-        host: target.host.clone(),
-        path_prefix: target.path_prefix.clone(),
-    }
+    target_label(&TargetInfo::from(target))
 }

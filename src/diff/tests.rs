@@ -2,7 +2,7 @@
 
 use super::{diff, ChangeKind, Diff, DiffSummary, Side, TargetMismatch};
 use crate::model::{AuditReport, Link, LinkType, SourceStatus};
-use crate::store::tests::sample::{link, report, source, target};
+use crate::sample::build::{link, report, source, target};
 use crate::store::AuditId;
 
 const PAGE: &str = "https://blog.example.org/post";

@@ -446,3 +446,13 @@ pub struct AuditReport {
     pub sources: Vec<SourceRecord>,
     pub links: Vec<Link>,
 }
+
+impl From<&crate::target::Target> for TargetInfo {
+    fn from(target: &crate::target::Target) -> TargetInfo {
+        TargetInfo {
+            input: target.input.clone(),
+            host: target.host.clone(),
+            path_prefix: target.path_prefix.clone(),
+        }
+    }
+}

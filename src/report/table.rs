@@ -1,214 +1,34 @@
-//! The terminal report: summary, top anchors, links worst first, then every
-//! source without a backlink. Fits the width it is given; long cells are cut
-//! with an ellipsis rather than wrapped into tall rows. Every string from a
-//! page or an input passes through `terminal_safe`.
+//! What every terminal report shares: tables that fit the width they are
+//! given (long cells cut with an ellipsis rather than wrapped into tall rows),
+//! headings and lines, colour only when allowed. Every string from a page or
+//! an input passes through `terminal_safe`.
 
-use super::overview::{anchor_label, percent, plural, reason, Overview};
 use super::sanitize::terminal_safe;
-use super::{RenderOptions, ReportWriter};
-use crate::model::{AuditReport, Flag, Link, LinkType, SourceRecord, SourceResult};
+use super::RenderOptions;
 use comfy_table::{
     modifiers, presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Row, Table,
 };
-use std::io::{self, Write};
 
 /// Narrower than this, the tables cannot fit their borders; they get this width.
 pub(super) const MIN_WIDTH: usize = 40;
 /// Lines a table row may take before its cells are cut short.
 const ROW_LINES: usize = 2;
 
-pub(super) struct TableWriter {
-    out: Box<dyn Write + Send>,
-    options: RenderOptions,
-}
-
-impl TableWriter {
-    pub(super) fn new(out: Box<dyn Write + Send>, options: RenderOptions) -> Self {
-        TableWriter { out, options }
-    }
-}
-
-impl ReportWriter for TableWriter {
-    fn on_result(&mut self, _result: &SourceResult) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn finish(&mut self, report: &AuditReport) -> io::Result<()> {
-        self.out.write_all(render(report, self.options).as_bytes())?;
-        self.out.flush()
-    }
-}
-
+/// How a table is drawn: its width, and whether colour is allowed.
 #[derive(Clone, Copy)]
 pub(super) struct Style {
     pub(super) width: usize,
     pub(super) color: bool,
 }
 
-pub(super) fn render(report: &AuditReport, options: RenderOptions) -> String {
-    let style = Style {
-        width: options.width.max(MIN_WIDTH),
-        color: options.color,
-    };
-    let overview = Overview::new(report);
-    let mut out = String::new();
-    heading(&mut out, style, &overview.title());
-    if report.partial {
-        line(&mut out, style, Overview::PARTIAL);
-    }
-    section(&mut out, summary_table(&overview, style));
-    if overview.links.is_empty() {
-        out.push('\n');
-        line(&mut out, style, &overview.no_backlinks());
-    } else {
-        out.push('\n');
-        heading(&mut out, style, "Top anchors");
-        section(&mut out, anchors_table(&overview, style));
-        out.push('\n');
-        heading(
-            &mut out,
-            style,
-            &format!("Links, worst first ({})", overview.links.len()),
-        );
-        section(&mut out, links_table(&overview.links, style));
-        toxic_reasons(&mut out, &overview.links, style);
-    }
-    if !overview.without_link.is_empty() {
-        out.push('\n');
-        let title = format!(
-            "No link found on {}",
-            plural(overview.without_link.len(), "source")
-        );
-        heading(&mut out, style, &title);
-        section(&mut out, without_link_table(&overview.without_link, style));
-    }
-    if !overview.unchecked.is_empty() {
-        out.push('\n');
-        let title = format!("Could not check {}", plural(overview.unchecked.len(), "source"));
-        heading(&mut out, style, &title);
-        section(&mut out, unchecked_table(&overview.unchecked, style));
-    }
-    out
-}
-
-fn summary_table(overview: &Overview<'_>, style: Style) -> Table {
-    let mut table = new_table(style, &[]);
-    table.load_preset(presets::NOTHING);
-    for (label, value) in &overview.facts {
-        table.add_row(vec![Cell::new(label), Cell::new(value)]);
-    }
-    table
-}
-
-fn anchors_table(overview: &Overview<'_>, style: Style) -> Table {
-    let mut table = new_table(style, &["Anchor", "Links", "Share"]);
-    for anchor in &overview.report.summary.anchors.top {
-        table.add_row(short_row(vec![
-            Cell::new(anchor_label(&safe(&anchor.text))),
-            Cell::new(anchor.count),
-            Cell::new(percent(anchor.share)),
-        ]));
-    }
-    align_right(&mut table, &[1, 2]);
-    table
-}
-
-fn links_table(links: &[&Link], style: Style) -> Table {
-    let header = ["Toxicity", "Source", "Anchor", "Target", "Type", "Flags"];
-    let mut table = new_table(style, &header);
-    for link in links {
-        let toxicity = if link.toxic {
-            paint(Cell::new(format!("{} toxic", link.toxicity)), style, Color::Red)
-        } else {
-            Cell::new(link.toxicity)
-        };
-        // The type tells whether a link passes equity, but for a dofollow
-        // link on a nofollow page.
-        let link_type = if link.passes_equity || link.link_type != LinkType::Dofollow {
-            Cell::new(link.link_type.as_str())
-        } else {
-            paint(Cell::new("dofollow (page nofollow)"), style, Color::Yellow)
-        };
-        table.add_row(short_row(vec![
-            toxicity,
-            Cell::new(source_label(link)),
-            Cell::new(anchor_label(&safe(&link.anchor_text))),
-            Cell::new(short_url(&link.target_url)),
-            link_type,
-            Cell::new(Flag::words(&link.flags).join(", ")),
-        ]));
-    }
-    align_right(&mut table, &[0]);
-    table
-}
-
-/// Every toxic link with all the flags that made it so: the links table has
-/// room for a few, this list has room for all, wrapped rather than cut.
-fn toxic_reasons(out: &mut String, links: &[&Link], style: Style) {
-    let toxic: Vec<&&Link> = links.iter().filter(|l| l.toxic).collect();
-    if toxic.is_empty() {
-        return;
-    }
-    out.push('\n');
-    let verb = if toxic.len() == 1 { "is" } else { "are" };
-    let title = format!(
-        "Why {} {verb} toxic (weights in docs/scoring.md)",
-        plural(toxic.len(), "link")
-    );
-    heading(out, style, &title);
-    for link in toxic {
-        let head = format!(
-            "{:>3}  \"{}\"  {} → {}",
-            link.toxicity,
-            safe(&link.anchor_text),
-            source_label(link),
-            short_url(&link.target_url),
-        );
-        line(out, style, &head);
-        for wrapped in wrap(&link.flags, style.width.saturating_sub(5)) {
-            line(out, style, &format!("     {wrapped}"));
+impl Style {
+    /// The options' width, widened to `MIN_WIDTH`, and their colour.
+    pub(super) fn new(options: RenderOptions) -> Style {
+        Style {
+            width: options.width.max(MIN_WIDTH),
+            color: options.color,
         }
     }
-}
-
-/// Flag words joined with ", " in lines of at most `width` characters; a word
-/// longer than a line is cut by `line`.
-fn wrap(flags: &[Flag], width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in Flag::words(flags) {
-        match lines.last_mut() {
-            Some(current) if current.chars().count() + 2 + word.chars().count() <= width => {
-                current.push_str(", ");
-                current.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
-}
-
-fn without_link_table(sources: &[&SourceRecord], style: Style) -> Table {
-    let mut table = new_table(style, &["Source", "Title"]);
-    for source in sources {
-        let title = source.title.as_deref().map(safe).unwrap_or_default();
-        table.add_row(short_row(vec![
-            Cell::new(short_url(&source.url)),
-            Cell::new(title),
-        ]));
-    }
-    table
-}
-
-fn unchecked_table(sources: &[&SourceRecord], style: Style) -> Table {
-    let mut table = new_table(style, &["Source", "Status", "Reason"]);
-    for source in sources {
-        table.add_row(short_row(vec![
-            Cell::new(short_url(&source.url)),
-            paint(Cell::new(source.status.as_str()), style, Color::Yellow),
-            Cell::new(safe(&reason(source))),
-        ]));
-    }
-    table
 }
 
 pub(super) fn new_table(style: Style, header: &[&str]) -> Table {
@@ -265,16 +85,6 @@ pub(super) fn short_url(url: &str) -> String {
     safe(url)
 }
 
-/// Where a link was found: its URL, or for a saved page the host the page says
-/// it was saved from (the file's path says little and is long).
-fn source_label(link: &Link) -> String {
-    if link.source_url.starts_with("file:") && !link.source_host.is_empty() {
-        format!("{} (saved)", safe(&link.source_host))
-    } else {
-        short_url(&link.source_url)
-    }
-}
-
 pub(super) fn section(out: &mut String, table: Table) {
     out.push_str(&table.trim_fmt());
     out.push('\n');
@@ -303,196 +113,4 @@ fn fit(text: &str, width: usize) -> String {
     let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
     cut.push('…');
     cut
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::report::fixture::{report, report_without_links, results};
-
-    const HOSTILE: &str = "\u{1b}[31mred\u{1b}]0;title\u{7} \u{9b}2J\r\nx\u{202e}moc.live\u{2066}";
-
-    fn plain(width: usize) -> RenderOptions {
-        RenderOptions { width, color: false }
-    }
-
-    fn hostile_report() -> AuditReport {
-        let mut report = report(&results());
-        report.links[0].anchor_text = HOSTILE.to_string();
-        report.links[1].source_url = format!("https://a.example/{HOSTILE}");
-        report.sources[1].title = Some(HOSTILE.to_string());
-        report.sources[2].error = Some(HOSTILE.to_string());
-        report.summary.anchors.top[0].text = HOSTILE.to_string();
-        report
-    }
-
-    fn assert_fits(text: &str, width: usize) {
-        for line in text.lines() {
-            assert!(
-                line.chars().count() <= width,
-                "wider than {width}: {line:?}\n{text}"
-            );
-        }
-    }
-
-    #[test]
-    fn every_line_fits_the_width() {
-        for width in [MIN_WIDTH, 50, 60, 80, 100, 160] {
-            assert_fits(&render(&report(&results()), plain(width)), width);
-            assert_fits(&render(&hostile_report(), plain(width)), width);
-            assert_fits(&render(&report_without_links(), plain(width)), width);
-        }
-    }
-
-    #[test]
-    fn a_narrower_width_gets_the_minimum() {
-        assert_fits(&render(&report(&results()), plain(10)), MIN_WIDTH);
-    }
-
-    #[test]
-    fn long_urls_are_cut_not_wrapped_into_tall_rows() {
-        let mut report = report(&results());
-        let baseline = render(&report, plain(80)).lines().count();
-        report.links[0].source_url = format!("https://blog.example.org/{}", "a".repeat(500));
-        let out = render(&report, plain(80));
-        assert!(out.contains('…'), "{out}");
-        // A row grows to two lines at the most.
-        assert!(out.lines().count() <= baseline + 1, "{out}");
-    }
-
-    #[test]
-    fn shows_the_summary_figures() {
-        let out = render(&report(&results()), plain(100));
-        for figure in [
-            "Backlink audit of example.com",
-            "3 (1 ok, 1 no-link, 1 http-error)",
-            "Referring domains",
-            "1 dofollow, 1 nofollow",
-            "Passes equity",
-            "1 of 2 (50.0%)",
-            "Anchor diversity",
-            "1.00",
-            "50.0% (over-optimized)",
-            "Top anchors",
-            "=best garden tools",
-            "Links, worst first (2)",
-            "60 toxic",
-            "hidden-link,",
-            "Flags",
-        ] {
-            assert!(out.contains(figure), "missing {figure:?} in\n{out}");
-        }
-        assert!(!out.contains("Partial"), "{out}");
-        assert!(!out.contains("Equity"), "the type column says it: {out}");
-    }
-
-    #[test]
-    fn every_toxic_link_is_listed_with_all_its_flags() {
-        let mut report = report(&results());
-        report.links[1].flags = Flag::ALL.to_vec();
-        let text = render(&report, plain(60));
-        assert_fits(&text, 60);
-        let reasons = text
-            .split("Why 1 link is toxic")
-            .nth(1)
-            .expect("a reasons section");
-        for flag in Flag::ALL {
-            assert!(reasons.contains(flag.as_str()), "flag {flag} missing:\n{reasons}");
-        }
-        let clean = report_without_links();
-        assert!(!render(&clean, plain(80)).contains("toxic (weights"));
-    }
-
-    #[test]
-    fn links_come_worst_first() {
-        let out = render(&report(&results()), plain(100));
-        let links = &out[out.find("Links, worst first").unwrap()..];
-        let toxic = links.find("60 toxic").unwrap();
-        let clean = links.find("Example").unwrap();
-        assert!(toxic < clean, "{out}");
-    }
-
-    #[test]
-    fn lists_every_source_without_a_backlink_with_its_reason() {
-        let out = render(&report(&results()), plain(100));
-        assert!(out.contains("No link found on 1 source"), "{out}");
-        assert!(out.contains("news.example.net/a"), "{out}");
-        assert!(out.contains("Could not check 1 source"), "{out}");
-        assert!(out.contains("gone.test.org/x"), "{out}");
-        assert!(out.contains("http-error"), "{out}");
-        assert!(out.contains("HTTP 404 Not Found"), "{out}");
-    }
-
-    #[test]
-    fn an_audit_without_backlinks_says_so() {
-        let out = render(&report_without_links(), plain(100));
-        assert!(
-            out.contains("No backlinks to example.com found in 2 sources."),
-            "{out}"
-        );
-        assert!(!out.contains("Top anchors"), "{out}");
-        assert!(out.contains("Could not check 1 source"), "{out}");
-    }
-
-    #[test]
-    fn a_dofollow_link_on_a_nofollow_page_says_so() {
-        let mut report = report(&results());
-        report.links[0].passes_equity = false;
-        let out = render(&report, plain(160));
-        assert!(out.contains("dofollow (page nofollow)"), "{out}");
-        report.links[0].passes_equity = true;
-        assert!(!render(&report, plain(160)).contains("page nofollow"));
-    }
-
-    #[test]
-    fn a_partial_audit_says_so() {
-        let mut report = report(&results());
-        report.partial = true;
-        assert!(render(&report, plain(100)).contains(Overview::PARTIAL));
-    }
-
-    #[test]
-    fn page_text_never_reaches_the_terminal_as_controls() {
-        let out = render(&hostile_report(), plain(100));
-        let bad: Vec<char> = out
-            .chars()
-            .filter(|&c| {
-                (c.is_control() && c != '\n')
-                    || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-            })
-            .collect();
-        assert!(bad.is_empty(), "{bad:?} in\n{out}");
-        assert!(out.contains("red"), "{out}");
-    }
-
-    #[test]
-    fn colour_output_carries_only_our_own_colour_sequences() {
-        let out = render(
-            &hostile_report(),
-            RenderOptions {
-                width: 100,
-                color: true,
-            },
-        );
-        assert!(out.contains('\u{1b}'), "colour expected:\n{out}");
-        // Every escape is a Select Graphic Rendition: ESC [ digits and ; then m.
-        for (at, _) in out.match_indices('\u{1b}') {
-            let rest = &out[at + 1..];
-            let sgr = rest
-                .strip_prefix('[')
-                .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit() || c == ';'));
-            assert!(
-                matches!(sgr, Some(r) if r.starts_with('m')),
-                "not SGR at {at}: {:?}",
-                &rest[..rest.len().min(12)]
-            );
-        }
-        assert!(!out.contains("\u{1b}[31mred"), "{out}");
-    }
-
-    #[test]
-    fn no_colour_means_no_escape_at_all() {
-        let out = render(&report(&results()), plain(100));
-        assert!(!out.contains('\u{1b}'), "{out}");
-    }
 }

@@ -4,7 +4,7 @@
 
 use super::{AuditId, Store};
 use crate::model::{AuditReport, SourceResult};
-use crate::report::ReportWriter;
+use crate::report::audit::ReportWriter;
 use std::io;
 
 pub struct HistoryWriter {

@@ -1,5 +1,6 @@
-//! Real output deserialised into the wire-format mirror (`tests/contract/mirror.rs`),
-//! which refuses unknown and missing fields: one run that shows every status.
+//! Real output deserialised into the wire-format mirror
+//! (`src/report/audit/tests/mirror.rs`), which refuses unknown and missing
+//! fields: one run that shows every status.
 
 use crate::mirror::{self, JsonLine, Status};
 use crate::run::Audit;

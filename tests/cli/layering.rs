@@ -70,16 +70,28 @@ fn every_import_in_src_points_down_a_layer_or_along_one() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&src, &mut files);
-    assert!(files.len() > 50, "found only {} files under {}", files.len(), src.display());
+    assert!(
+        files.len() > 50,
+        "found only {} files under {}",
+        files.len(),
+        src.display()
+    );
     let mut upward = Vec::new();
     for file in &files {
         let relative = file.strip_prefix(&src).unwrap();
         let is_test = relative.components().any(|c| c.as_os_str() == "tests")
-            || relative.file_stem().is_some_and(|s| s == "tests" || s == "sample");
+            || relative
+                .file_stem()
+                .is_some_and(|s| s == "tests" || s == "sample");
         if is_test {
             continue;
         }
-        let top = relative.components().next().unwrap().as_os_str().to_string_lossy();
+        let top = relative
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
         let top = top.trim_end_matches(".rs");
         let own = *layers
             .get(top)
@@ -100,6 +112,8 @@ fn every_import_in_src_points_down_a_layer_or_along_one() {
 
 #[test]
 fn the_checker_sees_an_upward_import() {
-    let found = imports(&code("use crate::model::Link;\n// crate::cli in a comment\nuse crate::commands::run;"));
+    let found = imports(&code(
+        "use crate::model::Link;\n// crate::cli in a comment\nuse crate::commands::run;",
+    ));
     assert_eq!(found, ["model", "commands"]);
 }

@@ -5,7 +5,7 @@ use crate::audit::Resumed;
 use crate::diff::{self, Side};
 use crate::error::UsageError;
 use crate::model::{AuditReport, TargetInfo, Tool, SCHEMA_VERSION};
-use crate::report::{sanitize::terminal_safe, target_label, ReportWriter};
+use crate::report::{audit::ReportWriter, sanitize::terminal_safe, target_label};
 use crate::settings::HistorySettings;
 use crate::sources::SourceEntry;
 use crate::store::{self, AuditId, HistoryWriter, Store, StoreError, TargetKey, Which};
@@ -112,11 +112,7 @@ fn head(target: &Target) -> AuditReport {
     AuditReport {
         schema_version: SCHEMA_VERSION,
         tool: Tool::current(),
-        target: TargetInfo {
-            input: target.input.clone(),
-            host: target.host.clone(),
-            path_prefix: target.path_prefix.clone(),
-        },
+        target: TargetInfo::from(target),
         started_at: crate::audit::now(),
         finished_at: String::new(),
         partial: true,

@@ -2,7 +2,7 @@
 //! counts, then one table per kind of change, lost first. Escaped like the
 //! audit's Markdown.
 
-use super::{anchor, detail, detail_heading, group_title, Wording};
+use super::overview::{anchor, detail, detail_heading, group_title, Wording};
 use crate::diff::Diff;
 use crate::report::markdown::{anchor_cell, table, text, url};
 

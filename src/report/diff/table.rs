@@ -2,18 +2,15 @@
 //! of change, lost first. Every string from a page passes through
 //! `terminal_safe` (by way of `safe` and `short_url`).
 
-use super::{anchor, detail, detail_heading, differences, group_title, Wording};
+use super::overview::{anchor, detail, detail_heading, differences, group_title, Wording};
 use crate::diff::{Change, ChangeKind, Diff};
-use crate::report::overview::anchor_label;
 use crate::report::table::{self, new_table, paint, section, short_row, short_url, Style};
+use crate::report::text::anchor_label;
 use crate::report::RenderOptions;
 use comfy_table::{Cell, Color, Row};
 
 pub(super) fn render(diff: &Diff, options: RenderOptions) -> String {
-    let style = Style {
-        width: options.width.max(table::MIN_WIDTH),
-        color: options.color,
-    };
+    let style = Style::new(options);
     let wording = Wording { diff };
     let mut out = String::new();
     table::heading(&mut out, style, &wording.title());

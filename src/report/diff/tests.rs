@@ -4,7 +4,7 @@ use super::write;
 use crate::diff::{diff, ChangeKind, Diff, Side};
 use crate::model::{AuditReport, LinkType, SourceStatus};
 use crate::report::{Format, RenderOptions};
-use crate::store::tests::sample::{link, report, source};
+use crate::sample::build::{link, report, source};
 use crate::store::AuditId;
 use serde_json::Value;
 
@@ -255,22 +255,4 @@ fn markdown_escapes_page_text() {
     }
     let out = render(Format::Markdown, &diff, 100);
     assert!(out.contains("a \\| b \\<script\\> @&#8203;team"), "{out}");
-}
-
-#[test]
-fn a_changed_anchor_and_toxicity_are_spelled_out() {
-    let (mut before, mut after) = (
-        link(BLOG, "https://example.com/", "Old"),
-        link(BLOG, "https://example.com/", "New"),
-    );
-    before.toxicity = 10;
-    after.toxicity = 60;
-    after.toxic = true;
-    assert_eq!(
-        super::differences(&before, &after),
-        ["anchor \"Old\" → \"New\"", "toxic no → yes (toxicity 10 → 60)"]
-    );
-    assert_eq!(super::kind_of(&after), "dofollow, toxic");
-    before.passes_equity = false;
-    assert_eq!(super::kind_of(&before), "dofollow, no equity");
 }

@@ -1,8 +1,8 @@
 //! Two audits writing one database at once both succeed.
 
-use super::sample::{link, report, source};
 use super::temp_db;
 use crate::model::{SourceResult, SourceStatus};
+use crate::sample::build::{link, report, source};
 use crate::store::{AuditId, Store};
 use std::path::Path;
 use std::sync::{Arc, Barrier};

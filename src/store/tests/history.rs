@@ -1,8 +1,8 @@
 //! `history`'s list and the lookups `show`, `diff` and `--fail-on lost` use.
 
-use super::sample::{report, rich_report, source, target};
 use super::{save, temp_db};
 use crate::model::{AuditReport, SourceStatus};
+use crate::sample::build::{report, rich_report, source, target};
 use crate::store::{AuditId, AuditRow, Store, TargetKey, Which};
 
 fn audit_of(input: &str, host: &str, path_prefix: &str) -> AuditReport {
@@ -55,7 +55,7 @@ fn an_unfinished_audit_is_listed_as_partial_with_what_it_saved() {
     let mut store = Store::open(&path).unwrap();
     let original = rich_report();
     let id = store.begin_audit(&original).unwrap();
-    for result in super::sample::results(&original).iter().take(2) {
+    for result in crate::report::audit::results(&original).iter().take(2) {
         store.save_result(id, result).unwrap();
     }
     let row = &store.list(None).unwrap()[0];

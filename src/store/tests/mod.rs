@@ -4,7 +4,6 @@ mod concurrency;
 mod history;
 mod resume;
 mod roundtrip;
-pub(crate) mod sample;
 mod schema;
 
 use super::{AuditId, Store};
@@ -30,7 +29,7 @@ fn save(store: &mut Store, report: &AuditReport) -> AuditId {
 /// before its end.
 fn save_streamed(store: &mut Store, report: &AuditReport) -> AuditId {
     let id = store.begin_audit(report).unwrap();
-    for result in sample::results(report) {
+    for result in crate::report::audit::results(report) {
         store.save_result(id, &result).unwrap();
     }
     id

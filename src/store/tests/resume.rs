@@ -1,9 +1,10 @@
 //! `--resume`: a partial audit reopened, the sources it has kept, the rest
 //! saved under the same id, ending as one complete audit.
 
-use super::sample::{link, report, results, source};
 use super::{pretty, save_streamed, temp_db};
 use crate::model::{AuditReport, Flag, SourceStatus};
+use crate::report::audit::results;
+use crate::sample::build::{link, report, source};
 use crate::store::{Store, Which};
 
 const A: &str = "https://a.example.org/";

@@ -1,8 +1,9 @@
 //! A saved audit reads back as the run printed it, finished or not.
 
-use super::sample::{link, report, results, rich_report, source};
 use super::{pretty, save, save_streamed, temp_db};
 use crate::model::{Flag, SourceStatus, Summary};
+use crate::report::audit::results;
+use crate::sample::build::{link, report, rich_report, source};
 use crate::store::{AuditId, Store, StoreError, Which};
 
 #[test]

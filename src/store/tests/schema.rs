@@ -1,8 +1,8 @@
 //! Versions: a database from the first schema is migrated, one from a newer
 //! backlinks is refused untouched, somebody else's is left alone.
 
-use super::sample::rich_report;
 use super::{pretty, save, temp_db};
+use crate::sample::build::rich_report;
 use crate::store::{AuditId, Store, StoreError, Which, DB_VERSION};
 use rusqlite::Connection;
 use std::path::Path;

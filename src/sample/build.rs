@@ -1,8 +1,8 @@
-//! Hand-built audits for the store's and the diff's tests.
+//! Audits assembled from parts: a target, sources, links.
 
 use crate::model::{
     AnchorKind, AnchorProfile, AnchorShare, AuditReport, DomainCount, Flag, Link, LinkType, Placement,
-    SourceRecord, SourceResult, SourceStatus, Summary, TargetInfo, Tool, SCHEMA_VERSION,
+    SourceRecord, SourceStatus, Summary, TargetInfo, Tool, SCHEMA_VERSION,
 };
 
 pub(crate) fn target(input: &str, host: &str, path_prefix: &str) -> TargetInfo {
@@ -68,25 +68,6 @@ pub(crate) fn report(sources: Vec<SourceRecord>, links: Vec<Link>) -> AuditRepor
         sources,
         links,
     }
-}
-
-/// The results an audit's consumer would have seen, one per source.
-pub(crate) fn results(report: &AuditReport) -> Vec<SourceResult> {
-    report
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(index, source)| SourceResult {
-            index,
-            source: source.clone(),
-            links: report
-                .links
-                .iter()
-                .filter(|l| l.source_url == source.url)
-                .cloned()
-                .collect(),
-        })
-        .collect()
 }
 
 /// An audit with everything that could get lost on the way through SQLite:

@@ -1,32 +1,23 @@
-//! A small hand-built audit for the writers' exact-output tests: one source with
+//! The sample audit for the writers' exact-output tests: one source with
 //! two backlinks, one without a link, one that answered 404.
 
-use super::{writer, Format, RenderOptions};
 use crate::model::*;
-use std::io::{self, Write};
-use std::sync::{Arc, Mutex};
 
-pub fn link(anchor_text: &str) -> Link {
+/// A branded dofollow content link from the blog post to the target's home.
+pub(crate) fn link(anchor_text: &str) -> Link {
     Link {
-        source_url: "https://blog.example.org/post/1".to_string(),
-        source_host: "blog.example.org".to_string(),
         source_domain: "example.org".to_string(),
-        target_url: "https://example.com/".to_string(),
-        anchor_text: anchor_text.to_string(),
         anchor_kind: AnchorKind::Branded,
-        rel: Vec::new(),
-        link_type: LinkType::Dofollow,
-        passes_equity: true,
-        placement: Placement::Content,
-        hidden: false,
-        flags: Vec::new(),
-        toxicity: 0,
-        toxic: false,
+        ..super::build::link(
+            "https://blog.example.org/post/1",
+            "https://example.com/",
+            anchor_text,
+        )
     }
 }
 
 /// The results in input order, as the fetchers would send them.
-pub fn results() -> Vec<SourceResult> {
+pub(crate) fn results() -> Vec<SourceResult> {
     let ok = SourceRecord {
         url: "https://blog.example.org/post/1".to_string(),
         input: "sources.txt:1".to_string(),
@@ -97,7 +88,7 @@ pub fn results() -> Vec<SourceResult> {
 }
 
 /// The finished audit of `results`, with sources and links filled in.
-pub fn report(results: &[SourceResult]) -> AuditReport {
+pub(crate) fn report(results: &[SourceResult]) -> AuditReport {
     AuditReport {
         sources: results.iter().map(|r| r.source.clone()).collect(),
         links: results.iter().flat_map(|r| r.links.clone()).collect(),
@@ -106,7 +97,7 @@ pub fn report(results: &[SourceResult]) -> AuditReport {
 }
 
 /// The summary of `results()`, without sources and links (as JSON Lines gets it).
-pub fn empty_report() -> AuditReport {
+pub(crate) fn empty_report() -> AuditReport {
     AuditReport {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
@@ -176,7 +167,7 @@ pub fn empty_report() -> AuditReport {
 }
 
 /// An audit where no source links to the target.
-pub fn report_without_links() -> AuditReport {
+pub(crate) fn report_without_links() -> AuditReport {
     let mut results = results();
     results.remove(0);
     let mut report = report(&results);
@@ -196,54 +187,4 @@ pub fn report_without_links() -> AuditReport {
         ..Default::default()
     };
     report
-}
-
-/// A sink the test keeps a handle on.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// What a writer of `format` writes for `results`, finished with `report`.
-pub fn render_with(
-    format: Format,
-    options: RenderOptions,
-    results: &[SourceResult],
-    report: &AuditReport,
-) -> String {
-    let sink = Captured::default();
-    let mut out = writer(format, Box::new(sink.clone()), options);
-    for result in results {
-        out.on_result(result).unwrap();
-    }
-    out.finish(report).unwrap();
-    let bytes = sink.0.lock().unwrap().clone();
-    String::from_utf8(bytes).unwrap()
-}
-
-/// What a writer of `format` writes for the sample audit.
-pub fn render(format: Format) -> String {
-    let results = results();
-    let mut report = report(&results);
-    if !format.needs_sources() {
-        report.sources.clear(); // as the audit hands it to JSON Lines
-    }
-    render_with(
-        format,
-        RenderOptions {
-            width: 100,
-            color: false,
-        },
-        &results,
-        &report,
-    )
 }

@@ -8,6 +8,7 @@ use super::ReportWriter;
 use crate::model::{
     AuditReport, Link, SourceRecord, SourceResult, Summary, TargetInfo, Tool, SCHEMA_VERSION,
 };
+use crate::report::json::push_line;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -46,9 +47,7 @@ impl JsonlWriter {
     }
 
     fn push(&mut self, line: &Line<'_>) -> io::Result<()> {
-        serde_json::to_writer(&mut self.buffer, line)?;
-        self.buffer.push(b'\n');
-        Ok(())
+        push_line(&mut self.buffer, line)
     }
 
     fn write_out(&mut self) -> io::Result<()> {
@@ -88,8 +87,9 @@ impl ReportWriter for JsonlWriter {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::{self, render};
-    use super::super::{mirror, Format, RenderOptions};
+    use crate::report::audit::tests::{render, render_with};
+    use crate::report::{Format, RenderOptions};
+    use crate::sample;
 
     const EXPECTED: &str = "{\"type\":\"source\",\"url\":\"https://blog.example.org/post/1\",\"input\":\"sources.txt:1\",\
         \"final_url\":\"https://blog.example.org/post/1\",\"status\":\"ok\",\"http_status\":200,\
@@ -137,13 +137,13 @@ mod tests {
 
     #[test]
     fn lines_follow_arrival_order() {
-        let mut results = fixture::results();
+        let mut results = sample::audit::results();
         results.reverse();
         let options = RenderOptions {
             width: 80,
             color: false,
         };
-        let out = fixture::render_with(Format::Jsonl, options, &results, &fixture::empty_report());
+        let out = render_with(Format::Jsonl, options, &results, &sample::audit::empty_report());
         let urls: Vec<&str> = out
             .lines()
             .filter(|l| l.starts_with(r#"{"type":"source""#))
@@ -157,43 +157,5 @@ mod tests {
                 "https://blog.example.org/post/1"
             ]
         );
-    }
-
-    #[test]
-    fn every_line_matches_the_contract_mirror() {
-        let out = render(Format::Jsonl);
-        let lines: Vec<mirror::JsonLine> = out
-            .lines()
-            .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
-            .collect();
-        assert!(lines[..3]
-            .iter()
-            .all(|l| matches!(l, mirror::JsonLine::Source(_))));
-        assert!(lines[3..5].iter().all(|l| matches!(l, mirror::JsonLine::Link(_))));
-        assert!(matches!(lines.last(), Some(mirror::JsonLine::Summary(_))));
-        assert_eq!(lines.len(), 3 + 2 + 1);
-    }
-
-    #[test]
-    fn the_mirror_refuses_a_line_with_an_unknown_key_or_type() {
-        let out = render(Format::Jsonl);
-        let parses = |line: &str| serde_json::from_str::<mirror::JsonLine>(line).is_ok();
-        let source = out.lines().next().unwrap();
-        assert!(parses(source));
-        assert!(!parses(&source.replacen(
-            r#""links":2"#,
-            r#""links":2,"extra":1"#,
-            1
-        )));
-        assert!(!parses(&source.replacen(
-            r#""type":"source""#,
-            r#""type":"link""#,
-            1
-        )));
-        assert!(!parses(&source.replacen(
-            r#""type":"source""#,
-            r#""type":"page""#,
-            1
-        )));
     }
 }

@@ -2,7 +2,8 @@
 //! summary figures in words, the links worst first, and every source without
 //! a backlink with the reason. Text here is raw; each renderer escapes it.
 
-use crate::model::{AuditReport, Link, SourceRecord, SourceStatus, Summary, TargetInfo};
+use crate::model::{AuditReport, Link, SourceRecord, SourceStatus, Summary};
+use crate::report::text::{percent, plural, target_label};
 use std::cmp::Reverse;
 
 pub(super) struct Overview<'a> {
@@ -54,14 +55,6 @@ impl<'a> Overview<'a> {
     }
 
     pub const PARTIAL: &'static str = "Partial audit: it was interrupted before every source was checked.";
-}
-
-pub(crate) fn target_label(target: &TargetInfo) -> String {
-    if target.path_prefix.is_empty() || target.path_prefix == "/" {
-        target.host.clone()
-    } else {
-        format!("{}{}", target.host, target.path_prefix)
-    }
 }
 
 /// Toxic links first, then by toxicity, then those that pass equity (the risk
@@ -147,28 +140,6 @@ fn share_of(part: usize, whole: usize) -> String {
     format!("{part} of {whole} ({})", percent(share))
 }
 
-/// A share from 0 to 1 as a percentage with one decimal.
-pub(super) fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
-}
-
-pub(super) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-/// Anchor text, or what stands for it when there is none.
-pub(super) fn anchor_label(text: &str) -> &str {
-    if text.is_empty() {
-        "(no text)"
-    } else {
-        text
-    }
-}
-
 /// Why a source could not be checked: its error, else what its status says.
 pub(super) fn reason(source: &SourceRecord) -> String {
     if let Some(error) = source.error.as_deref().filter(|e| !e.trim().is_empty()) {
@@ -194,7 +165,7 @@ pub(super) fn reason(source: &SourceRecord) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixture::{link, report, report_without_links, results};
+    use crate::sample::audit::{link, report, report_without_links, results};
 
     #[test]
     fn links_come_toxic_first_then_by_toxicity_then_equity_then_input_order() {

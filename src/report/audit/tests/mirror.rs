@@ -3,9 +3,11 @@
 //! test. Every struct refuses unknown fields; every key must be present
 //! (nullable ones included); status and kind words are closed enums.
 //!
-//! A plain module of types: include it with
-//! `#[path = "../contract/mirror.rs"] mod mirror;` (from `tests/cli/main.rs`),
-//! deserialise real output into `AuditReport` or `JsonLine`, and check values.
+//! A plain module of types: deserialise output into `AuditReport` or
+//! `JsonLine`, and check values. The audit's unit tests read the sample audit
+//! through it (`contract.rs`); the end-to-end tests, which cannot see the
+//! library's test modules, include this file by path from `tests/cli/main.rs`
+//! and read the real program's output.
 
 // Fields exist to be checked by deserialisation; a test reads only a few.
 #![allow(dead_code)]

@@ -1,0 +1,222 @@
+//! The audit in Markdown (GitHub flavoured) for CI job summaries and
+//! pull-request comments: the content of the terminal table as headings and
+//! pipe tables, page text escaped by `report::markdown`.
+
+use super::overview::{reason, Overview};
+use crate::model::{AuditReport, Link, SourceRecord};
+use crate::report::markdown::{anchor_cell, row, table, text, url};
+use crate::report::text::{percent, plural};
+
+/// The audit in Markdown.
+pub(super) fn render(report: &AuditReport) -> String {
+    let overview = Overview::new(report);
+    let mut out = format!("## {}\n", text(&overview.title()));
+    if report.partial {
+        out.push_str(&format!("\n> **{}**\n", Overview::PARTIAL));
+    }
+    out.push_str("\n### Summary\n\n| Measure | Value |\n| --- | --- |\n");
+    for (label, value) in &overview.facts {
+        row(&mut out, &[label, &text(value)]);
+    }
+    if overview.links.is_empty() {
+        out.push_str(&format!("\n{}\n", text(&overview.no_backlinks())));
+    } else {
+        out.push_str("\n### Top anchors\n\n| Anchor | Links | Share |\n| --- | ---: | ---: |\n");
+        for anchor in &report.summary.anchors.top {
+            let count = anchor.count.to_string();
+            row(
+                &mut out,
+                &[&anchor_cell(&anchor.text), &count, &percent(anchor.share)],
+            );
+        }
+        let title = format!("Links, worst first ({})", overview.links.len());
+        let header = "| Toxicity | Source | Anchor | Target | Type | Equity | Flags |\n\
+                      | ---: | --- | --- | --- | --- | --- | --- |";
+        table(&mut out, &title, header, &overview.links, "links", link_row);
+    }
+    if !overview.without_link.is_empty() {
+        let title = format!(
+            "No link found on {}",
+            plural(overview.without_link.len(), "source")
+        );
+        let header = "| Source | Title |\n| --- | --- |";
+        table(
+            &mut out,
+            &title,
+            header,
+            &overview.without_link,
+            "sources",
+            without_link_row,
+        );
+    }
+    if !overview.unchecked.is_empty() {
+        let title = format!("Could not check {}", plural(overview.unchecked.len(), "source"));
+        let header = "| Source | Status | Reason |\n| --- | --- | --- |";
+        table(
+            &mut out,
+            &title,
+            header,
+            &overview.unchecked,
+            "sources",
+            unchecked_row,
+        );
+    }
+    out
+}
+
+fn link_row(link: &&Link) -> Vec<String> {
+    let toxicity = if link.toxic {
+        format!("**{} toxic**", link.toxicity)
+    } else {
+        link.toxicity.to_string()
+    };
+    let flags: Vec<String> = link.flags.iter().map(|f| flag(f.as_str())).collect();
+    vec![
+        toxicity,
+        url(&link.source_url),
+        anchor_cell(&link.anchor_text),
+        url(&link.target_url),
+        link.link_type.as_str().to_string(),
+        if link.passes_equity { "yes" } else { "no" }.to_string(),
+        flags.join(", "),
+    ]
+}
+
+fn without_link_row(source: &&SourceRecord) -> Vec<String> {
+    vec![
+        url(&source.url),
+        source.title.as_deref().map(text).unwrap_or_default(),
+    ]
+}
+
+fn unchecked_row(source: &&SourceRecord) -> Vec<String> {
+    vec![
+        url(&source.url),
+        source.status.as_str().to_string(),
+        text(&reason(source)),
+    ]
+}
+
+/// A flag word in code; anything unexpected as text.
+fn flag(word: &str) -> String {
+    if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        format!("`{word}`")
+    } else {
+        text(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::audit::tests;
+    use crate::report::markdown::MAX_ROWS;
+    use crate::report::Format;
+    use crate::sample::audit::{report, report_without_links, results};
+
+    const EXPECTED: &str = r#"## Backlink audit of example.com
+
+### Summary
+
+| Measure | Value |
+| --- | --- |
+| Sources | 3 (1 ok, 1 no-link, 1 http-error) |
+| Backlinks | 2 |
+| Referring pages | 1 |
+| Referring domains | 1 |
+| Link types | 1 dofollow, 1 nofollow |
+| Passes equity | 1 of 2 (50.0%) |
+| Toxic | 1 of 2 (50.0%) |
+| Profile risk | high |
+| Anchor diversity | 1.00 |
+| Exact-match anchors | 50.0% (over-optimized) |
+| Anchor kinds | 1 branded, 1 exact |
+
+### Top anchors
+
+| Anchor | Links | Share |
+| --- | ---: | ---: |
+| =best garden tools | 1 | 50.0% |
+| example | 1 | 50.0% |
+
+### Links, worst first (2)
+
+| Toxicity | Source | Anchor | Target | Type | Equity | Flags |
+| ---: | --- | --- | --- | --- | --- | --- |
+| **60 toxic** | <https://blog.example.org/post/1> | =best garden tools | <https://example.com/shop?a=1\|2> | nofollow | no | `hidden-link`, `exact-match-anchor` |
+| 0 | <https://blog.example.org/post/1> | Example | <https://example.com/> | dofollow | yes |  |
+
+### No link found on 1 source
+
+| Source | Title |
+| --- | --- |
+| <https://news.example.net/a> |  |
+
+### Could not check 1 source
+
+| Source | Status | Reason |
+| --- | --- | --- |
+| <https://gone.test.org/x> | http-error | HTTP 404 Not Found |
+"#;
+
+    #[test]
+    fn writes_the_overview_as_markdown() {
+        assert_eq!(tests::render(Format::Markdown), EXPECTED);
+    }
+
+    #[test]
+    fn flags_are_code_unless_they_look_odd() {
+        assert_eq!(flag("link-farm"), "`link-farm`");
+        assert_eq!(flag("a`b"), r"a\`b");
+    }
+
+    #[test]
+    fn no_control_character_survives() {
+        let mut report = report(&results());
+        report.links[0].anchor_text = "\u{1b}]0;t\u{7}a\u{9b}2Jb\u{202e}".to_string();
+        report.sources[2].error = Some("e\u{1b}[31m\r\n".to_string());
+        let out = render(&report);
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out}");
+        assert!(out.contains("| ab |"), "{out}");
+    }
+
+    #[test]
+    fn an_audit_without_backlinks_says_so() {
+        let out = render(&report_without_links());
+        assert!(
+            out.contains("\nNo backlinks to example.com found in 2 sources.\n"),
+            "{out}"
+        );
+        assert!(!out.contains("Top anchors"), "{out}");
+        assert!(out.contains("### Could not check 1 source"), "{out}");
+    }
+
+    #[test]
+    fn a_partial_audit_says_so() {
+        let mut report = report(&results());
+        report.partial = true;
+        assert!(render(&report).contains(&format!("> **{}**", Overview::PARTIAL)));
+    }
+
+    #[test]
+    fn the_links_table_stops_at_the_cap_and_says_how_many_more() {
+        let mut report = report(&results());
+        let link = report.links[0].clone();
+        report.links = vec![link; MAX_ROWS + 5];
+        let out = render(&report);
+        let rows = out.lines().filter(|l| l.starts_with("| 0 |")).count();
+        assert_eq!(rows, MAX_ROWS);
+        assert!(
+            out.contains("The first 100 of 105 links; the JSON and CSV reports have them all."),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_table_at_the_cap_says_nothing_more() {
+        let mut report = report(&results());
+        let link = report.links[0].clone();
+        report.links = vec![link; MAX_ROWS];
+        assert!(!render(&report).contains("The first"));
+    }
+}

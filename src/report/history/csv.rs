@@ -1,0 +1,26 @@
+//! The history as CSV: the header, then one row per saved audit.
+
+use super::HEADER;
+use crate::report::csv::{bool_word, formula_safe, write_record};
+use crate::report::target_label;
+use crate::store::AuditRow;
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+pub(super) fn write(rows: &[AuditRow], out: &mut dyn Write) -> io::Result<()> {
+    let mut csv = ::csv::Writer::from_writer(out);
+    write_record(&mut csv, &HEADER)?;
+    for row in rows {
+        let cells = [
+            row.id.to_string(),
+            target_label(&row.target),
+            row.started_at.clone(),
+            row.sources.to_string(),
+            row.backlinks.to_string(),
+            row.toxic.to_string(),
+            bool_word(row.partial).to_string(),
+        ];
+        write_record(&mut csv, &cells.map(|cell| formula_safe(Cow::Owned(cell))))?;
+    }
+    csv.flush()
+}
