@@ -10,84 +10,13 @@
 
 mod compare;
 
-use crate::model::{AuditReport, Link, SourceStatus, TargetInfo};
-use crate::store::AuditId;
-use serde::{Deserialize, Serialize};
+use crate::model::{AuditId, AuditRef, AuditReport, Diff, DIFF_SCHEMA_VERSION};
+
+/// The version of the diff's JSON.
+pub use crate::model::DIFF_SCHEMA_VERSION as SCHEMA_VERSION;
+pub use crate::model::{Change, ChangeKind, DiffSummary};
 
 pub use compare::same_link;
-
-/// The version of the diff's JSON, bumped on any breaking change.
-pub const SCHEMA_VERSION: u32 = 1;
-
-/// The comparison of two audits: the `diff` command's JSON document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Diff {
-    pub schema_version: u32,
-    /// The target, as the newer audit reports it.
-    pub target: TargetInfo,
-    pub from: AuditRef,
-    pub to: AuditRef,
-    pub summary: DiffSummary,
-    /// Sources in the newer audit's input order (sources it lacks after, in the
-    /// older audit's order); within a source, new and changed links in the
-    /// newer audit's document order, then lost and unverified ones in the older's.
-    pub changes: Vec<Change>,
-}
-
-/// Which saved audit a side of the diff is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditRef {
-    pub id: AuditId,
-    pub started_at: String,
-}
-
-/// How many links fell in each kind of change.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DiffSummary {
-    pub new: usize,
-    pub lost: usize,
-    pub unverified: usize,
-    pub changed: usize,
-    pub unchanged: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChangeKind {
-    /// Present now, absent before.
-    New,
-    /// Present before; now its page was fetched and parsed and the link is not there.
-    Lost,
-    /// Present before; now its page could not be seen, so nobody can tell.
-    Unverified,
-    /// Present in both with a different link type, equity, anchor text or toxicity.
-    Changed,
-}
-
-impl ChangeKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChangeKind::New => "new",
-            ChangeKind::Lost => "lost",
-            ChangeKind::Unverified => "unverified",
-            ChangeKind::Changed => "changed",
-        }
-    }
-}
-
-/// One link that changed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Change {
-    pub change: ChangeKind,
-    pub source_url: String,
-    pub target_url: String,
-    pub before: Option<Link>,
-    pub after: Option<Link>,
-    /// The source's status in the newer audit (`None` when it does not list
-    /// the source): says why a link is unverified. Not part of the JSON.
-    #[serde(skip)]
-    pub source_status: Option<SourceStatus>,
-}
 
 /// One side of a diff: a saved audit and its id.
 #[derive(Debug, Clone, Copy)]
@@ -122,7 +51,7 @@ pub fn diff(from: Side<'_>, to: Side<'_>) -> Result<Diff, TargetMismatch> {
     }
     let (summary, changes) = compare::compare(from.report, to.report);
     Ok(Diff {
-        schema_version: SCHEMA_VERSION,
+        schema_version: DIFF_SCHEMA_VERSION,
         target: b.clone(),
         from: AuditRef {
             id: from.id,
@@ -135,13 +64,6 @@ pub fn diff(from: Side<'_>, to: Side<'_>) -> Result<Diff, TargetMismatch> {
         summary,
         changes,
     })
-}
-
-impl Diff {
-    /// The links lost since the older audit (`--fail-on lost`), in order.
-    pub fn lost(&self) -> impl Iterator<Item = &Change> {
-        self.changes.iter().filter(|c| c.change == ChangeKind::Lost)
-    }
 }
 
 #[cfg(test)]

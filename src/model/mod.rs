@@ -2,9 +2,13 @@
 //! These types are the JSON wire format (schema version 1), so field order here is
 //! key order there. Change a name or a shape only together with `SCHEMA_VERSION`.
 
+mod diff;
 mod flag;
+mod saved;
 
+pub use diff::{AuditRef, Change, ChangeKind, Diff, DiffSummary, DIFF_SCHEMA_VERSION};
 pub use flag::{Flag, UnknownFlag};
+pub use saved::{AuditId, AuditRow};
 
 use serde::{Deserialize, Serialize};
 

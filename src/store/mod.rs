@@ -17,6 +17,7 @@ mod writer;
 #[cfg(test)]
 pub(crate) mod tests;
 
+pub use crate::model::{AuditId, AuditRow};
 pub use error::StoreError;
 pub use path::{default_path, resolve_path, DB_ENV};
 pub use save::ResumedAudit;
@@ -26,39 +27,12 @@ pub use writer::HistoryWriter;
 use crate::model::TargetInfo;
 use crate::target::Target;
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 /// An open history database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-}
-
-/// A saved audit's number, as `history` lists it and `show ID` takes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct AuditId(pub i64);
-
-impl fmt::Display for AuditId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl FromStr for AuditId {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<AuditId, String> {
-        match s.trim().parse::<i64>() {
-            Ok(n) if n > 0 => Ok(AuditId(n)),
-            _ => Err(format!(
-                "`{s}` is not an audit id (ids are the positive numbers `backlinks history` lists)"
-            )),
-        }
-    }
 }
 
 /// Which saved audits a lookup considers.
@@ -69,18 +43,6 @@ pub enum Which {
     /// Audits that were interrupted, crashed, or are still running.
     Partial,
     Any,
-}
-
-/// One line of `history`, in the contract's key order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditRow {
-    pub id: AuditId,
-    pub target: TargetInfo,
-    pub started_at: String,
-    pub sources: usize,
-    pub backlinks: usize,
-    pub toxic: usize,
-    pub partial: bool,
 }
 
 /// What makes two audits audits of the same target: the normalised host and

@@ -79,10 +79,11 @@ fn every_import_in_src_points_down_a_layer_or_along_one() {
     let mut upward = Vec::new();
     for file in &files {
         let relative = file.strip_prefix(&src).unwrap();
-        let is_test = relative.components().any(|c| c.as_os_str() == "tests")
-            || relative
-                .file_stem()
-                .is_some_and(|s| s == "tests" || s == "sample");
+        // Test code (unit tests, and the sample audits they share) may reach
+        // anywhere.
+        let is_test = relative.starts_with("sample")
+            || relative.components().any(|c| c.as_os_str() == "tests")
+            || relative.file_stem().is_some_and(|s| s == "tests");
         if is_test {
             continue;
         }

@@ -1,8 +1,8 @@
 //! The diff as CSV: one row per change, in the JSON's order, each link field
 //! before and after side by side (empty on the side where the link is absent).
 
-use crate::diff::{Change, Diff};
 use crate::model::Link;
+use crate::model::{Change, Diff};
 use crate::report::csv::{bool_word, formula_safe, write_record};
 use std::borrow::Cow;
 use std::io::{self, Write};

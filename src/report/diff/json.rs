@@ -1,6 +1,6 @@
 //! The diff as JSON: the contract's document, as the model serialises it.
 
-use crate::diff::Diff;
+use crate::model::Diff;
 use crate::report::json::write_pretty;
 use std::io::{self, Write};
 

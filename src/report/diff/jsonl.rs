@@ -1,7 +1,7 @@
 //! The diff as JSON Lines: one line per change, then the summary.
 
-use crate::diff::{AuditRef, Change, Diff, DiffSummary};
 use crate::model::TargetInfo;
+use crate::model::{AuditRef, Change, Diff, DiffSummary};
 use crate::report::json::push_line;
 use serde::Serialize;
 use std::io::{self, Write};

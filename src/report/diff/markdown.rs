@@ -3,7 +3,7 @@
 //! audit's Markdown.
 
 use super::overview::{anchor, detail, detail_heading, group_title, Wording};
-use crate::diff::Diff;
+use crate::model::Diff;
 use crate::report::markdown::{anchor_cell, table, text, url};
 
 pub(super) fn render(diff: &Diff) -> String {

@@ -11,7 +11,7 @@ mod overview;
 mod table;
 
 use super::{Format, RenderOptions};
-use crate::diff::Diff;
+use crate::model::Diff;
 use std::io::{self, Write};
 
 /// Writes `diff` as `format` and flushes.

@@ -3,7 +3,7 @@
 //! action first), and each change's detail. Text here is raw; each renderer
 //! escapes it.
 
-use crate::diff::{AuditRef, Change, ChangeKind, Diff};
+use crate::model::{AuditRef, Change, ChangeKind, Diff};
 use crate::model::{Link, LinkType};
 use crate::report::target_label;
 

@@ -3,7 +3,7 @@
 //! `terminal_safe` (by way of `safe` and `short_url`).
 
 use super::overview::{anchor, detail, detail_heading, differences, group_title, Wording};
-use crate::diff::{Change, ChangeKind, Diff};
+use crate::model::{Change, ChangeKind, Diff};
 use crate::report::table::{self, new_table, paint, section, short_row, short_url, Style};
 use crate::report::text::anchor_label;
 use crate::report::RenderOptions;

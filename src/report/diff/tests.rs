@@ -1,8 +1,9 @@
 //! Every format of the diff, on one comparison with every kind of change.
 
 use super::write;
-use crate::diff::{diff, ChangeKind, Diff, Side};
+use crate::diff::{diff, Side};
 use crate::model::{AuditReport, LinkType, SourceStatus};
+use crate::model::{ChangeKind, Diff};
 use crate::report::{Format, RenderOptions};
 use crate::sample::build::{link, report, source};
 use crate::store::AuditId;

@@ -1,9 +1,9 @@
 //! The history as CSV: the header, then one row per saved audit.
 
 use super::HEADER;
+use crate::model::AuditRow;
 use crate::report::csv::{bool_word, formula_safe, write_record};
 use crate::report::target_label;
-use crate::store::AuditRow;
 use std::borrow::Cow;
 use std::io::{self, Write};
 

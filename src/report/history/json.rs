@@ -2,8 +2,8 @@
 //! added without breaking readers.
 
 use super::SCHEMA_VERSION;
+use crate::model::AuditRow;
 use crate::report::json::write_pretty;
-use crate::store::AuditRow;
 use serde::Serialize;
 use std::io::{self, Write};
 

@@ -1,7 +1,7 @@
 //! The history as JSON Lines: one line per saved audit.
 
+use crate::model::AuditRow;
 use crate::report::json::push_line;
-use crate::store::AuditRow;
 use serde::Serialize;
 use std::io::{self, Write};
 

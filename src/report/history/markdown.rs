@@ -1,9 +1,9 @@
 //! The history in Markdown: one capped pipe table, newest first.
 
 use super::EMPTY;
+use crate::model::AuditRow;
 use crate::report::markdown::{self, text};
 use crate::report::target_label;
-use crate::store::AuditRow;
 
 pub(super) fn render(rows: &[AuditRow]) -> String {
     if rows.is_empty() {

@@ -8,7 +8,7 @@ mod markdown;
 mod table;
 
 use super::{Format, RenderOptions};
-use crate::store::AuditRow;
+use crate::model::AuditRow;
 use std::io::{self, Write};
 
 /// The version of `history`'s JSON and JSON Lines, bumped on any breaking change.

@@ -2,9 +2,9 @@
 //! and partial audits in yellow.
 
 use super::EMPTY;
+use crate::model::AuditRow;
 use crate::report::table::{self, align_right, new_table, paint, section, short_row, Style};
 use crate::report::{target_label, RenderOptions};
-use crate::store::AuditRow;
 use comfy_table::{Cell, Color};
 
 pub(super) fn render(rows: &[AuditRow], options: RenderOptions) -> String {

@@ -1,0 +1,42 @@
+//! Audits as the history knows them: their ids, and a line of `history`.
+
+use super::TargetInfo;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A saved audit's number, as `history` lists it and `show ID` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AuditId(pub i64);
+
+impl fmt::Display for AuditId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl FromStr for AuditId {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<AuditId, String> {
+        match s.trim().parse::<i64>() {
+            Ok(n) if n > 0 => Ok(AuditId(n)),
+            _ => Err(format!(
+                "`{s}` is not an audit id (ids are the positive numbers `backlinks history` lists)"
+            )),
+        }
+    }
+}
+
+/// One line of `history`, in the contract's key order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRow {
+    pub id: AuditId,
+    pub target: TargetInfo,
+    pub started_at: String,
+    pub sources: usize,
+    pub backlinks: usize,
+    pub toxic: usize,
+    pub partial: bool,
+}
