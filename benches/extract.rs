@@ -3,7 +3,7 @@
 //! `cargo bench --bench extract -- --warm-up-time 1 --measurement-time 3`
 //! compares `Html::parse_document` alone with `extract` (target `github.com`) on
 //! the fixture pages and, when `$BENCH_CORPUS` (default `/tmp/bench-corpus`, see
-//! `/work/shared/bench`) exists, on a fixed sample of 50 of its pages.
+//! BENCHMARKS.md says how to make it) exists, on a fixed sample of 50 of its pages.
 //!
 //! `cargo bench --bench extract -- --whole-corpus` instead times both over the
 //! whole corpus on one core (median of 5 passes) and prints MB/s and the ratio.
@@ -33,7 +33,7 @@ fn main() {
     if std::env::args().any(|arg| arg == "--whole-corpus") {
         let pages = corpus_pages(&corpus).unwrap_or_else(|| {
             eprintln!(
-                "no corpus at {}: run /work/shared/bench/corpus.sh",
+                "no corpus at {}: BENCHMARKS.md says how to make one",
                 corpus.display()
             );
             std::process::exit(2);

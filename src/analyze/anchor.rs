@@ -1,5 +1,5 @@
 //! Anchor kinds, first that applies: image, empty, url, branded, exact, partial,
-//! generic, other (spec section 6).
+//! generic, other (docs/reference.md, Analysis).
 
 use crate::model::AnchorKind;
 

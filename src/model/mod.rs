@@ -75,7 +75,7 @@ impl std::fmt::Display for SourceStatus {
     }
 }
 
-/// How a link is qualified, by the spec's precedence: sponsored, ugc, nofollow.
+/// How a link is qualified, by precedence: sponsored, ugc, nofollow (docs/reference.md, Extraction).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LinkType {
@@ -140,7 +140,7 @@ impl Placement {
     }
 }
 
-/// What an anchor text is, first that applies (spec section 6).
+/// What an anchor text is, first that applies (docs/reference.md, Analysis).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AnchorKind {

@@ -1,4 +1,4 @@
-//! The JSON report: key order, array order and the summary, as the spec lists them.
+//! The JSON report: key order, array order and the summary, as README.md lists them.
 
 use crate::run::{keys, Audit};
 use crate::server::TestServer;

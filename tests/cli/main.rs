@@ -1,5 +1,5 @@
 //! End-to-end tests of the `backlinks` binary against a local HTTP server.
-//! One test binary (STYLE.md: link time); one module per area of the spec.
+//! One test binary, so the suite links once; one module per area of docs/reference.md.
 
 // The library's own copy of the wire format, which its unit tests use too; an
 // integration test cannot see the library's test modules, hence the path.

@@ -1,4 +1,4 @@
-//! Monitoring over time (spec section 9): audits saved to the history
+//! Monitoring over time (README, "Monitoring over time"): audits saved to the history
 //! database, then `history`, `show` and `diff` reading it back. Every run of
 //! one test shares one scratch folder, hence one database.
 
