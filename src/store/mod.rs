@@ -14,9 +14,6 @@ mod save;
 mod schema;
 mod writer;
 
-#[cfg(test)]
-pub(crate) mod tests;
-
 pub use crate::model::{AuditId, AuditRow};
 pub use error::StoreError;
 pub use path::{default_path, resolve_path, DB_ENV};
@@ -107,3 +104,6 @@ impl Store {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
