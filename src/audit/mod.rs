@@ -147,3 +147,6 @@ pub fn cores() -> usize {
 pub fn now() -> String {
     humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
 }
+
+#[cfg(test)]
+mod tests;

@@ -239,3 +239,15 @@ fn fail_on_missing_counts_invalid_entries() {
         .run()
         .expect_code(1);
 }
+
+#[test]
+fn an_unreadable_sources_file_says_its_cause_once() {
+    let outcome = Audit::new("example.com")
+        .args(["--sources", "no-such-list.txt"])
+        .run();
+    assert_eq!(outcome.code, Some(2), "{}", outcome.stderr);
+    // The operating system's words for "not found" end in its error code.
+    let said = outcome.stderr.matches("(os error 2)").count();
+    assert_eq!(said, 1, "the cause said once: {}", outcome.stderr);
+    assert_eq!(outcome.stderr.lines().count(), 1, "{}", outcome.stderr);
+}

@@ -177,3 +177,33 @@ fn two_audits_writing_one_database_at_once_both_succeed() {
     }
     assert_eq!(monitor.json(&["diff"])["summary"]["unchanged"], 12);
 }
+
+#[test]
+fn a_file_that_is_no_database_is_said_once_with_the_fixes_each_command_has() {
+    let monitor = Monitor::new();
+    std::fs::write(monitor.db(), vec![b'x'; 4096]).expect("write a file that is not SQLite");
+    let server = server();
+    let source = server.url("/a");
+    let runs: [&[&str]; 4] = [
+        &["history"],
+        &["show", "latest"],
+        &["diff", "example.com"],
+        &["audit", "example.com", &source],
+    ];
+    for args in runs {
+        let outcome = monitor.run(args).expect_code(2);
+        let err = &outcome.stderr;
+        assert_eq!(
+            err.matches("not a database").count(),
+            1,
+            "{args:?}: said once: {err}"
+        );
+        let is_audit = args[0] == "audit";
+        assert_eq!(
+            err.contains("--no-save"),
+            is_audit,
+            "{args:?}: only audit has --no-save: {err}"
+        );
+    }
+    assert_eq!(server.hits("/a"), 0, "refused before anything is fetched");
+}
