@@ -4,7 +4,7 @@
 use super::plan::Plan;
 use crate::analyze::{judge_with, AnalysisConfig, AnchorRules, PageContext, PageSignals};
 use crate::extract::{self, decode, Directives, ExtractOptions, PageExtract, PageFacts};
-use crate::fetch::{self, Fetched, Fetcher, Page};
+use crate::fetch::{self, Cause, Fetched, Fetcher, Page};
 use crate::model::{Link, SourceRecord, SourceResult, SourceStatus};
 use crate::sources::{Location, SourceEntry};
 use crate::target::{registrable_domain, Target};
@@ -175,7 +175,7 @@ async fn fetch_page(
 ) -> Result<(Page, Url, bool), Skip> {
     let _in_memory = ctx.pages_in_memory.acquire().await.map_err(|e| e.to_string());
     let fetched = match location {
-        Location::Http(url) => ctx.fetcher.fetch(url).await,
+        Location::Http { url, .. } => ctx.fetcher.fetch(url).await,
         Location::File { path, url } => fetch::local::read(path, url, ctx.max_page_size).await,
     };
     let Fetched {
@@ -192,7 +192,20 @@ async fn fetch_page(
     record.redirects = redirects;
     record.ip = ip.map(|ip| ip.to_string());
     record.truncated = truncated;
-    let page = outcome.map_err(|failure| Skip::new(failure.status, failure.error))?;
+    let page = outcome.map_err(|failure| {
+        let mut reason = failure.error;
+        // Only the entry's own URL was tried (no redirect answered), so the
+        // https:// we put in front of it may be what failed.
+        let scheme_may_be_wrong =
+            record.redirects.is_empty() && failure.cause.is_some_and(Cause::may_mean_no_https);
+        if let Some(hint) = location
+            .https_assumed_hint(&record.input)
+            .filter(|_| scheme_may_be_wrong)
+        {
+            reason = format!("{reason}; {hint}");
+        }
+        Skip::new(failure.status, reason)
+    })?;
     let page_url = final_url.unwrap_or_else(|| location.url().clone());
     Ok((page, page_url, googlebot_blocked))
 }
@@ -202,7 +215,7 @@ async fn fetch_page(
 fn stated_host(location: &Location, page_url: &Url, facts: &PageFacts) -> String {
     let identity = match location {
         Location::File { .. } => facts.canonical.as_deref().and_then(|c| Url::parse(c).ok()),
-        Location::Http(_) => Some(page_url.clone()),
+        Location::Http { .. } => Some(page_url.clone()),
     };
     identity
         .as_ref()

@@ -7,15 +7,15 @@ use tokio::io::AsyncReadExt;
 use url::Url;
 
 pub async fn read(path: &Path, url: &Url, max_page_size: usize) -> Fetched {
-    let mut fetched = Fetched::failed(SourceStatus::Invalid, String::new());
+    let mut fetched = Fetched::failed(Failure::new(SourceStatus::Invalid, ""));
     fetched.final_url = Some(url.clone());
     let mut body = match read_capped(path, max_page_size).await {
         Ok(body) => body,
         Err(e) => {
-            fetched.outcome = Err(Failure {
-                status: SourceStatus::Invalid,
-                error: format!("cannot read `{}`: {e}", path.display()),
-            });
+            fetched.outcome = Err(Failure::new(
+                SourceStatus::Invalid,
+                format!("cannot read `{}`: {e}", path.display()),
+            ));
             return fetched;
         }
     };
@@ -36,10 +36,10 @@ pub async fn read(path: &Path, url: &Url, max_page_size: usize) -> Fetched {
             x_robots_tag: Vec::new(),
         })
     } else {
-        Err(Failure {
-            status: SourceStatus::NotHtml,
-            error: format!("`{}` is not an HTML file", path.display()),
-        })
+        Err(Failure::new(
+            SourceStatus::NotHtml,
+            format!("`{}` is not an HTML file", path.display()),
+        ))
     };
     fetched
 }

@@ -13,6 +13,7 @@ mod retry;
 mod robots;
 
 use crate::model::SourceStatus;
+use errors::NoAnswer;
 use politeness::Politeness;
 use response::{Answer, Purpose};
 use robots::{RobotsCache, RobotsRules};
@@ -21,6 +22,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use url::Url;
 
+pub use errors::{Cause, CertificateProblem};
 pub use robots::PRODUCT_TOKEN;
 
 /// How to fetch, from the validated settings.
@@ -54,6 +56,28 @@ pub struct Page {
 pub struct Failure {
     pub status: SourceStatus,
     pub error: String,
+    /// Why no answer came at all (for the page or its robots.txt); `None`
+    /// when the server answered.
+    pub cause: Option<Cause>,
+}
+
+impl Failure {
+    fn new(status: SourceStatus, error: impl Into<String>) -> Failure {
+        Failure {
+            status,
+            error: error.into(),
+            cause: None,
+        }
+    }
+
+    /// No answer: `unreachable`, in the words of `NoAnswer::describe`.
+    fn no_answer(no_answer: &NoAnswer, during: Option<&str>) -> Failure {
+        Failure {
+            status: SourceStatus::Unreachable,
+            error: no_answer.describe(during),
+            cause: Some(no_answer.cause),
+        }
+    }
 }
 
 /// What fetching one source gave.
@@ -73,7 +97,7 @@ pub struct Fetched {
 
 impl Fetched {
     /// Nothing fetched (yet): the outcome says why.
-    fn failed(status: SourceStatus, error: impl Into<String>) -> Fetched {
+    fn failed(failure: Failure) -> Fetched {
         Fetched {
             final_url: None,
             http_status: None,
@@ -81,10 +105,7 @@ impl Fetched {
             ip: None,
             truncated: false,
             googlebot_blocked: false,
-            outcome: Err(Failure {
-                status,
-                error: error.into(),
-            }),
+            outcome: Err(failure),
         }
     }
 }
@@ -131,15 +152,15 @@ impl Fetcher {
             let rules = self.robots_rules(&current).await;
             if self.config.obey_robots {
                 if let Some(failure) = rules.as_deref().and_then(|r| robots::robots_failure(r, &current)) {
-                    let mut fetched = Fetched::failed(failure.status, failure.error);
+                    let mut fetched = Fetched::failed(failure);
                     fetched.redirects = redirects;
                     return fetched;
                 }
             }
             let answer = match self.request(&current, Purpose::Page).await {
                 Ok(answer) => answer,
-                Err(error) => {
-                    let mut fetched = Fetched::failed(SourceStatus::Unreachable, self.describe(&error));
+                Err(no_answer) => {
+                    let mut fetched = Fetched::failed(Failure::no_answer(&no_answer, None));
                     fetched.final_url = Some(current);
                     fetched.redirects = redirects;
                     return fetched;
@@ -152,10 +173,7 @@ impl Fetcher {
                 ip: answer.ip,
                 truncated: false,
                 googlebot_blocked: rules.is_some_and(|r| r.blocks_googlebot(&current)),
-                outcome: Err(Failure {
-                    status: SourceStatus::HttpError,
-                    error: String::new(),
-                }),
+                outcome: Err(Failure::new(SourceStatus::HttpError, "")),
             };
             if (300..400).contains(&answer.status) {
                 if let Some(next) = redirect::redirect_target(&current, &answer.headers) {
@@ -164,10 +182,7 @@ impl Fetcher {
                         redirect::redirect_problem(&redirects, &next, self.config.max_redirects)
                     {
                         fetched.redirects = redirects;
-                        fetched.outcome = Err(Failure {
-                            status: SourceStatus::Unreachable,
-                            error: problem,
-                        });
+                        fetched.outcome = Err(Failure::new(SourceStatus::Unreachable, problem));
                         return fetched;
                     }
                     current = next;
@@ -175,15 +190,17 @@ impl Fetcher {
                 }
             }
             fetched.redirects = redirects;
-            response::classify(answer, &mut fetched, self.config.retries);
+            response::classify(answer, &mut fetched);
             return fetched;
         }
     }
 
     /// One request with retries; an `Err` only when no answer came at all.
-    async fn request(&self, url: &Url, purpose: Purpose) -> Result<Answer, AttemptError> {
-        let mut attempt = 0;
+    /// The outcome counts its attempts when it is one that is retried.
+    async fn request(&self, url: &Url, purpose: Purpose) -> Result<Answer, NoAnswer> {
+        let mut attempts = 0;
         loop {
+            attempts += 1;
             let result = self.attempt(url, purpose).await;
             let retry_after = match &result {
                 Ok(answer) if retry::is_retryable_status(answer.status) => {
@@ -193,27 +210,51 @@ impl Fetcher {
                         .map(|b| b.bytes.as_slice())
                         .unwrap_or_default();
                     if challenge::is_challenge(answer.status, &answer.headers, sniff) {
-                        return result; // a challenge will not pass by waiting
+                        // A challenge will not pass by waiting.
+                        return self.settle(result, None);
                     }
                     Some(retry::retry_after(&answer.headers))
                 }
                 Err(AttemptError::TimedOut) => Some(None),
-                Err(AttemptError::Request(e)) if is_transient(e) => Some(None),
+                Err(AttemptError::Request(e)) if is_transient(e, self.config.timeout) => Some(None),
                 _ => None,
             };
             match retry_after {
-                Some(server_wait) if attempt < self.config.retries => {
+                Some(server_wait) if attempts <= self.config.retries => {
                     let wait = retry::wait_before_retry(
-                        attempt,
+                        attempts - 1,
                         self.config.backoff,
                         self.config.timeout,
                         server_wait,
                     );
                     tokio::time::sleep(wait).await;
-                    attempt += 1;
                 }
-                _ => return result,
+                _ => {
+                    let counted = (retry_after.is_some() || attempts > 1).then_some(attempts);
+                    return self.settle(result, counted);
+                }
             }
+        }
+    }
+
+    /// The last attempt's outcome, with its count of attempts.
+    fn settle(
+        &self,
+        result: Result<Answer, AttemptError>,
+        attempts: Option<u32>,
+    ) -> Result<Answer, NoAnswer> {
+        match result {
+            Ok(answer) => Ok(Answer { attempts, ..answer }),
+            Err(AttemptError::TimedOut) => Err(NoAnswer {
+                cause: Cause::TimedOut(self.config.timeout),
+                attempts,
+                raw: None,
+            }),
+            Err(AttemptError::Request(error)) => Err(NoAnswer {
+                cause: Cause::of(&error, self.config.timeout),
+                attempts,
+                raw: self.config.verbose.then(|| errors::chain_text(&error)),
+            }),
         }
     }
 
@@ -234,6 +275,7 @@ impl Fetcher {
                 ip: response.remote_addr().map(|a| a.ip()),
                 headers: std::mem::take(response.headers_mut()),
                 body,
+                attempts: None,
             })
         };
         match tokio::time::timeout(self.config.timeout, work).await {
@@ -253,11 +295,7 @@ impl Fetcher {
         for _ in 0..=ROBOTS_MAX_REDIRECTS {
             let answer = match self.request(&url, Purpose::Robots).await {
                 Ok(answer) => answer,
-                Err(error) => {
-                    return Arc::new(RobotsRules::Unreachable {
-                        reason: self.describe(&error),
-                    })
-                }
+                Err(no_answer) => return Arc::new(RobotsRules::Unreachable(no_answer)),
             };
             let rules = match answer.status {
                 200..=299 => RobotsRules::parse(answer.body.as_ref().map_or(&[][..], |b| &b.bytes)),
@@ -270,7 +308,10 @@ impl Fetcher {
                 },
                 400..=499 => RobotsRules::AllowAll,
                 status => RobotsRules::DisallowAll {
-                    reason: format!("robots.txt answered {}", response::status_line(status)),
+                    reason: format!(
+                        "robots.txt answered {}",
+                        response::status_text(status, answer.attempts)
+                    ),
                 },
             };
             return Arc::new(rules);
@@ -278,18 +319,10 @@ impl Fetcher {
         // RFC 9309: past the redirects followed, the file counts as unavailable.
         Arc::new(RobotsRules::AllowAll)
     }
-
-    fn describe(&self, error: &AttemptError) -> String {
-        match error {
-            AttemptError::TimedOut => format!("time-out after {} s", self.config.timeout.as_secs_f64()),
-            AttemptError::Request(e) => errors::describe(e, self.config.verbose),
-        }
-    }
 }
 
 /// Errors worth a retry: the network may do better next time. A failed DNS
-/// lookup will not.
-fn is_transient(error: &reqwest::Error) -> bool {
-    let phrase = errors::describe(error, false);
-    (error.is_connect() || error.is_body() || error.is_request()) && phrase != "DNS lookup failed"
+/// lookup or a rejected certificate will not.
+fn is_transient(error: &reqwest::Error, timeout: Duration) -> bool {
+    (error.is_connect() || error.is_body() || error.is_request()) && !Cause::of(error, timeout).is_final()
 }

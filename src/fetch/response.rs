@@ -1,7 +1,7 @@
 //! What an answer means: how much of its body to read, whether it is an HTML
 //! page, and which status it gives a source when it is not.
 
-use super::{body::CappedBody, challenge, robots, Failure, Fetched, Page};
+use super::{body::CappedBody, challenge, errors, robots, Failure, Fetched, Page};
 use crate::model::SourceStatus;
 use reqwest::header::{HeaderMap, HeaderName, CONTENT_TYPE};
 use std::net::IpAddr;
@@ -12,6 +12,9 @@ pub(super) struct Answer {
     pub headers: HeaderMap,
     pub ip: Option<IpAddr>,
     pub body: Option<CappedBody>,
+    /// How many attempts it took, when it is an answer that is retried
+    /// (429, 502, 503, 504) or came after a retry.
+    pub attempts: Option<u32>,
 }
 
 /// What a request is for decides how much of the body is read.
@@ -25,14 +28,14 @@ pub(super) enum Purpose {
 const CHALLENGE_SNIFF_BYTES: usize = 16 * 1024;
 
 /// Turns the final answer into a page or a status.
-pub(super) fn classify(answer: Answer, fetched: &mut Fetched, retries: u32) {
+pub(super) fn classify(answer: Answer, fetched: &mut Fetched) {
     let status = answer.status;
     let sniff = answer
         .body
         .as_ref()
         .map(|b| b.bytes.as_slice())
         .unwrap_or_default();
-    let fail = |status: SourceStatus, error: String| Err(Failure { status, error });
+    let fail = |status: SourceStatus, error: String| Err(Failure::new(status, error));
     fetched.outcome = if challenge::is_challenge(status, &answer.headers, sniff) {
         fail(
             SourceStatus::Blocked,
@@ -42,7 +45,8 @@ pub(super) fn classify(answer: Answer, fetched: &mut Fetched, retries: u32) {
         )
     } else if matches!(status, 401 | 403 | 429) {
         let hint = if status == 429 {
-            format!(" after {} retries (try --per-host 1 --delay 2000)", retries)
+            let attempts = answer.attempts.map(|n| format!("{}; ", errors::attempts_note(n)));
+            format!(" ({}try --per-host 1 --delay 2000)", attempts.unwrap_or_default())
         } else {
             String::new()
         };
@@ -51,7 +55,7 @@ pub(super) fn classify(answer: Answer, fetched: &mut Fetched, retries: u32) {
             format!("{}: the site refused us{hint}", status_line(status)),
         )
     } else if !(200..300).contains(&status) {
-        fail(SourceStatus::HttpError, status_line(status))
+        fail(SourceStatus::HttpError, status_text(status, answer.attempts))
     } else {
         let content_type = header_text(&answer.headers, CONTENT_TYPE);
         match answer.body {
@@ -130,6 +134,15 @@ pub(super) fn header_text(headers: &HeaderMap, name: HeaderName) -> Option<Strin
         .filter(|v| !v.is_empty())
 }
 
+/// The status line, and how many attempts were made when it was retried:
+/// "HTTP 503 Service Unavailable (3 attempts)".
+pub(super) fn status_text(status: u16, attempts: Option<u32>) -> String {
+    match attempts {
+        Some(n) => format!("{} ({})", status_line(status), errors::attempts_note(n)),
+        None => status_line(status),
+    }
+}
+
 pub(super) fn status_line(status: u16) -> String {
     match reqwest::StatusCode::from_u16(status)
         .ok()
@@ -177,5 +190,15 @@ mod tests {
     fn status_lines_name_the_reason() {
         assert_eq!(status_line(404), "HTTP 404 Not Found");
         assert_eq!(status_line(599), "HTTP 599");
+    }
+
+    #[test]
+    fn retried_statuses_say_how_many_attempts() {
+        assert_eq!(status_text(404, None), "HTTP 404 Not Found");
+        assert_eq!(
+            status_text(503, Some(3)),
+            "HTTP 503 Service Unavailable (3 attempts)"
+        );
+        assert_eq!(status_text(502, Some(1)), "HTTP 502 Bad Gateway (1 attempt)");
     }
 }

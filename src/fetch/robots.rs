@@ -1,6 +1,7 @@
 //! robots.txt rules per origin (RFC 9309), fetched once and shared by every
 //! source of that origin.
 
+use super::errors::NoAnswer;
 use super::Failure;
 use crate::model::SourceStatus;
 use std::collections::HashMap;
@@ -28,9 +29,7 @@ pub enum RobotsRules {
         reason: String,
     },
     /// The file could not be reached at all (DNS, connection, time-out).
-    Unreachable {
-        reason: String,
-    },
+    Unreachable(NoAnswer),
     Rules {
         ours: Robot,
         googlebot: Robot,
@@ -59,7 +58,7 @@ impl RobotsRules {
     pub fn allows(&self, url: &Url) -> bool {
         match self {
             RobotsRules::AllowAll => true,
-            RobotsRules::DisallowAll { .. } | RobotsRules::Unreachable { .. } => false,
+            RobotsRules::DisallowAll { .. } | RobotsRules::Unreachable(_) => false,
             RobotsRules::Rules { ours, .. } => ours.allowed(url.as_str()),
         }
     }
@@ -97,28 +96,28 @@ pub(super) fn robots_failure(rules: &RobotsRules, url: &Url) -> Option<Failure> 
         return None;
     }
     Some(match rules {
-        RobotsRules::Unreachable { reason } => Failure {
-            status: SourceStatus::Unreachable,
-            error: format!("robots.txt could not be fetched: {reason}"),
-        },
-        RobotsRules::DisallowAll { reason } => Failure {
-            status: SourceStatus::RobotsBlocked,
-            error: format!(
+        // The page is on the same host and port: it would fail the same way,
+        // so the report names the network cause, as for the page itself.
+        RobotsRules::Unreachable(no_answer) => {
+            Failure::no_answer(no_answer, Some("while fetching robots.txt"))
+        }
+        RobotsRules::DisallowAll { reason } => Failure::new(
+            SourceStatus::RobotsBlocked,
+            format!(
                 "{reason}; RFC 9309 says to assume every page is disallowed (--ignore-robots fetches anyway)"
             ),
-        },
-        _ => Failure {
-            status: SourceStatus::RobotsBlocked,
-            error: format!(
-                "robots.txt disallows this page for `{PRODUCT_TOKEN}` (--ignore-robots fetches anyway)"
-            ),
-        },
+        ),
+        _ => Failure::new(
+            SourceStatus::RobotsBlocked,
+            format!("robots.txt disallows this page for `{PRODUCT_TOKEN}` (--ignore-robots fetches anyway)"),
+        ),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fetch::Cause;
 
     fn allows(robots: &str, path: &str) -> bool {
         let url = Url::parse("https://site.example").unwrap().join(path).unwrap();
@@ -182,6 +181,31 @@ mod tests {
             reason: String::new()
         }
         .allows(&url));
+    }
+
+    #[test]
+    fn an_unreachable_file_gives_the_network_cause() {
+        let url = Url::parse("https://site.example/a").unwrap();
+        let rules = RobotsRules::Unreachable(NoAnswer {
+            cause: Cause::Refused,
+            attempts: Some(3),
+            raw: None,
+        });
+        let failure = robots_failure(&rules, &url).expect("not allowed");
+        assert_eq!(failure.status, SourceStatus::Unreachable);
+        assert_eq!(
+            failure.error,
+            "connection refused (3 attempts, while fetching robots.txt)"
+        );
+        assert_eq!(failure.cause, Some(Cause::Refused));
+        let disallow = RobotsRules::DisallowAll {
+            reason: "robots.txt answered HTTP 503 Service Unavailable (3 attempts)".to_string(),
+        };
+        assert_eq!(
+            robots_failure(&disallow, &url).unwrap().status,
+            SourceStatus::RobotsBlocked,
+            "a 5xx answer is an answer: RFC 9309 disallows"
+        );
     }
 
     #[test]

@@ -26,19 +26,19 @@ pub(crate) fn locate(text: &str, base: &Path) -> Result<Location, String> {
     }
     if text.starts_with("//") {
         // Protocol-relative, as pages write them: `//example.com/a`.
-        return http(&format!("https:{text}"), &shown);
+        return http(&format!("https:{text}"), &shown, true);
     }
     if is_explicit_path(text) {
         return local_file(&base.join(text), &shown);
     }
     if has_scheme(text) {
-        return http(text, &shown);
+        return http(text, &shown, false);
     }
     let path = base.join(text);
     if has_html_extension(text) && path.is_file() {
         return local_file(&path, &shown);
     }
-    http(&format!("https://{text}"), &shown)
+    http(&format!("https://{text}"), &shown, true)
 }
 
 /// For a positional argument that names a list file: the hint to pass it with
@@ -51,7 +51,9 @@ pub(crate) fn list_file_argument(text: &str) -> Option<String> {
         .then(|| format!("`{text}` is a file: pass it as `--sources {text}` to read the links in it"))
 }
 
-fn http(text: &str, shown: &str) -> Result<Location, String> {
+/// An http(s) location; `https_assumed` when the entry had no scheme and
+/// `https:` was put in front of it.
+fn http(text: &str, shown: &str, https_assumed: bool) -> Result<Location, String> {
     let not_usable = |why: String| format!("`{shown}` is not a usable URL: {why}");
     let mut url = Url::parse(text).map_err(|error| not_usable(error.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
@@ -64,7 +66,7 @@ fn http(text: &str, shown: &str) -> Result<Location, String> {
         return Err(not_usable("it has no host".to_string()));
     }
     url.set_fragment(None);
-    Ok(Location::Http(url))
+    Ok(Location::Http { url, https_assumed })
 }
 
 fn file_url(text: &str, shown: &str) -> Result<Location, String> {

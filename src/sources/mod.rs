@@ -39,8 +39,10 @@ impl std::fmt::Display for Origin {
 /// A usable source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
-    /// An http(s) URL, fragment dropped.
-    Http(Url),
+    /// An http(s) URL, fragment dropped. `https_assumed`: the entry named no
+    /// scheme (`example.org/page`, `//example.org/page`), so `https://` was
+    /// put in front.
+    Http { url: Url, https_assumed: bool },
     /// A saved HTML page on disk (a path, or a `file://` URL), with its `file://` URL.
     File { path: PathBuf, url: Url },
 }
@@ -49,9 +51,27 @@ impl Location {
     /// The URL that identifies the source in reports.
     pub fn url(&self) -> &Url {
         match self {
-            Location::Http(url) => url,
+            Location::Http { url, .. } => url,
             Location::File { url, .. } => url,
         }
+    }
+
+    /// For an entry given without a scheme: that https was assumed, and how
+    /// to list the entry if the site has no HTTPS. For the end of an error
+    /// message when connecting over https failed.
+    pub fn https_assumed_hint(&self, input: &str) -> Option<String> {
+        let Location::Http {
+            url,
+            https_assumed: true,
+        } = self
+        else {
+            return None;
+        };
+        let mut plain = url.clone();
+        plain.set_scheme("http").ok()?;
+        Some(format!(
+            "https:// was assumed for `{input}`: list it as `{plain}` if the site has no HTTPS"
+        ))
     }
 }
 

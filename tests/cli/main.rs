@@ -18,6 +18,7 @@ mod directives;
 mod disavow;
 mod exit_codes;
 mod extraction;
+mod failure_reasons;
 mod fetching;
 mod formats;
 mod history;

@@ -22,6 +22,8 @@ pub enum Robots {
     Status(u16),
     /// A 301 to `/moved/robots.txt`, which has this text.
     Moved(String),
+    /// No answer for a minute: longer than any time-out the tests use.
+    Stall,
 }
 
 /// A page registered by one test, served at its path.

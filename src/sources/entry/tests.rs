@@ -4,7 +4,7 @@ use super::*;
 
 fn http_url(text: &str) -> String {
     match locate(text, Path::new("")) {
-        Ok(Location::Http(url)) => url.to_string(),
+        Ok(Location::Http { url, .. }) => url.to_string(),
         other => panic!("`{text}` gave {other:?}"),
     }
 }
@@ -40,6 +40,21 @@ fn entries_without_scheme_get_https() {
     assert_eq!(http_url("127.0.0.1:8080/x"), "https://127.0.0.1:8080/x");
     assert_eq!(http_url("localhost:3000"), "https://localhost:3000/");
     assert_eq!(http_url("//example.com/a"), "https://example.com/a");
+}
+
+#[test]
+fn entries_without_scheme_say_https_was_assumed() {
+    let hint = |text: &str| locate(text, Path::new("")).unwrap().https_assumed_hint(text);
+    assert_eq!(
+        hint("example.org/page").as_deref(),
+        Some("https:// was assumed for `example.org/page`: list it as `http://example.org/page` if the site has no HTTPS")
+    );
+    assert_eq!(
+        hint("//example.org").as_deref(),
+        Some("https:// was assumed for `//example.org`: list it as `http://example.org/` if the site has no HTTPS")
+    );
+    assert_eq!(hint("https://example.org/page"), None);
+    assert_eq!(hint("http://example.org/page"), None);
 }
 
 #[test]
@@ -117,7 +132,7 @@ fn bare_html_names_are_files_only_when_they_exist() {
     let (path, _) = file_location("UPPER.HTML", dir.path());
     assert_eq!(path, canonical.join("UPPER.HTML"));
     match locate("missing.html", dir.path()) {
-        Ok(Location::Http(url)) => assert_eq!(url.as_str(), "https://missing.html/"),
+        Ok(Location::Http { url, .. }) => assert_eq!(url.as_str(), "https://missing.html/"),
         other => panic!("{other:?}"),
     }
 }

@@ -99,6 +99,10 @@ async fn robots(State(shared): AppState) -> Response {
             &[("location", "/moved/robots.txt")],
             String::new(),
         ),
+        Robots::Stall => {
+            tokio::time::sleep(Duration::from_secs(60)).await;
+            StatusCode::NOT_FOUND.into_response()
+        }
     }
 }
 
