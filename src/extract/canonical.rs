@@ -1,6 +1,7 @@
 //! The page's own URL as it states it. A page saved from a browser is read
 //! from disk, so this is how the audit learns where it was published.
 
+use super::resolve::Base;
 use url::Url;
 
 /// How far into the page a browser's "saved from" comment counts.
@@ -40,14 +41,16 @@ impl<'a> Candidates<'a> {
 
     /// The first candidate, in the order canonical link, `og:url`, "saved
     /// from" comment in the first KB of `html`, that resolves against
-    /// `page_url` to an absolute http(s) URL.
+    /// `page_url` to an absolute http(s) URL. A saved page's scheme-relative
+    /// candidate (`//example.org/post`) takes `https:`.
     pub(crate) fn resolve(&self, html: &str, page_url: &Url) -> Option<String> {
+        let base = Base::new(page_url, None, None);
         [self.link, self.og_url, saved_from(html)]
             .into_iter()
             .flatten()
             .find_map(|candidate| {
                 let candidate = candidate.trim_matches(|c: char| c.is_ascii_whitespace());
-                let url = page_url.join(candidate).ok()?;
+                let url = base.join(candidate).ok()?;
                 let absolute = matches!(url.scheme(), "http" | "https") && url.has_host();
                 absolute.then(|| url.into())
             })
@@ -165,6 +168,24 @@ mod tests {
         // A multi-byte character across the 1 KB line does not panic.
         let edge = format!("{}é", " ".repeat(1023));
         assert_eq!(found.resolve(&edge, &file_page()), None);
+    }
+
+    #[test]
+    fn a_saved_pages_scheme_relative_canonical_takes_https() {
+        let mut found = Candidates::default();
+        found.see_link(Some("canonical"), Some("//blog.example.net/post"));
+        assert_eq!(
+            found.resolve("", &file_page()).as_deref(),
+            Some("https://blog.example.net/post")
+        );
+        let mut served = Candidates::default();
+        served.see_link(Some("canonical"), Some("//blog.example.net/post"));
+        let http_page = Url::parse("http://blog.example.net/post").unwrap();
+        assert_eq!(
+            served.resolve("", &http_page).as_deref(),
+            Some("http://blog.example.net/post"),
+            "a fetched page's own scheme applies"
+        );
     }
 
     #[test]

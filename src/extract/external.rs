@@ -6,9 +6,9 @@
 //! Only hrefs that name a host are parsed: a relative href takes the base's
 //! host, which is all counting needs, and most hrefs on a page are relative.
 
+use super::resolve::Base;
 use crate::target::registrable_domain;
 use std::collections::{HashMap, HashSet};
-use url::Url;
 
 /// Links to other sites than `own_domain`, and the distinct registrable domains
 /// among them. `hrefs` are resolved against `base`; those that do not resolve
@@ -16,12 +16,13 @@ use url::Url;
 /// page with no stated URL) every link is external.
 pub(crate) fn count<'a>(
     hrefs: impl IntoIterator<Item = &'a str>,
-    base: &Url,
+    base: &Base<'_>,
     own_domain: Option<&str>,
 ) -> (usize, usize) {
-    let base_host = base
+    let base_url = base.url();
+    let base_host = base_url
         .host_str()
-        .filter(|_| matches!(base.scheme(), "http" | "https"));
+        .filter(|_| matches!(base_url.scheme(), "http" | "https"));
     // Links per host, so the suffix list is asked once per host.
     let mut per_host: HashMap<String, usize> = HashMap::new();
     let mut relative = 0;
@@ -73,13 +74,15 @@ fn names_a_host(href: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use url::Url;
 
     fn url(s: &str) -> Url {
         Url::parse(s).expect("test URL parses")
     }
 
     fn counted(hrefs: &[&str], base: &str, own: Option<&str>) -> (usize, usize) {
-        count(hrefs.iter().copied(), &url(base), own)
+        let base = url(base);
+        count(hrefs.iter().copied(), &Base::new(&base, None, None), own)
     }
 
     #[test]
@@ -128,6 +131,12 @@ mod tests {
         );
         // Relative links of a saved page are file URLs, not links.
         assert_eq!(counted(&hrefs, "file:///home/me/page.html", None), (0, 0));
+    }
+
+    #[test]
+    fn scheme_relative_links_of_a_saved_page_are_links() {
+        let hrefs = ["//cdn.other.org/x", "\\\\more.example/y", "/local"];
+        assert_eq!(counted(&hrefs, "file:///home/me/page.html", None), (2, 2));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Page facts for a page that links to the target: the facts walk, then the
 //! counts and verdicts that need the whole page.
 
+use super::resolve::Base;
 use super::walk::Walked;
 use super::{external, spam, sponsored, ExtractOptions, PageFacts};
 use crate::target::registrable_domain;
@@ -13,7 +14,7 @@ pub(crate) struct PageInput<'a> {
     pub canonical: Option<String>,
     /// Every a[href]/area[href] value, and the URL they resolve against.
     pub hrefs: Vec<&'a str>,
-    pub base: &'a Url,
+    pub base: &'a Base<'a>,
 }
 
 /// Assembles the facts of a page from its walk.

@@ -133,15 +133,19 @@ pub struct ExtractOptions {
 /// Parses `html` once and returns its title, meta robots directives, stated
 /// URL (`facts.canonical`) and every `a[href]` / `area[href]` that points at
 /// `target`, resolved against the first `<base href>` (itself resolved against
-/// `page_url`), else `page_url`. Link URLs are kept without their fragment.
+/// `page_url`), else `page_url`; on a saved page, `//host/x` takes the stated
+/// URL's scheme, else `https:` (`extract/resolve.rs`). Link URLs are kept
+/// without their fragment.
 ///
 /// A page with a link to the target is then walked once more for the rest of
 /// its facts; other pages are never judged and skip that work.
 pub fn extract(html: &str, page_url: &Url, target: &Target, options: &ExtractOptions) -> PageExtract {
     let document = Html::parse_document(html);
     let scan = scan::PageScan::of(&document);
-    let resolver = resolve::Resolver::new(page_url, scan.base_href, target);
     let canonical = scan.canonical.resolve(html, page_url);
+    let stated = canonical.as_deref().and_then(|c| Url::parse(c).ok());
+    let base = resolve::Base::new(page_url, scan.base_href, stated.as_ref());
+    let resolver = resolve::Resolver::new(base, target);
     let to_target: Vec<(ElementRef<'_>, Url)> = scan
         .anchors
         .iter()

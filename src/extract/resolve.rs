@@ -12,28 +12,99 @@
 //! at it.
 //! IP-address targets get no fast path: the parser rewrites `0x7f.1` and
 //! `2130706433` into `127.0.0.1`.
+//!
+//! A saved page's scheme-relative hrefs (`//host/x`) take the scheme of its
+//! stated URL rather than `file:` (see [`Base`]); their host still comes from
+//! the href, so the argument above holds for them too.
 
 use crate::target::Target;
 use std::borrow::Cow;
-use url::Url;
+use url::{ParseError, Url};
+
+/// What a page's hrefs resolve against: its first `<base href>` (itself
+/// resolved against the page URL), else the page URL.
+///
+/// A saved page's URL is a `file:` URL, against which `//host/x` would become
+/// `file://host/x`, a link to nowhere. On the site the page was saved from it
+/// is a link to `host` over the site's scheme, so there a scheme-relative href
+/// resolves against the URL the page states (canonical link, `og:url` or
+/// "saved from" comment), as it would have when served from there; without
+/// one it takes `https:`, which most sites serve today.
+#[derive(Debug, Clone)]
+pub(crate) struct Base<'a> {
+    url: Cow<'a, Url>,
+    /// For a `file:` base: what a scheme-relative href resolves against.
+    scheme_relative: Option<Url>,
+}
+
+impl<'a> Base<'a> {
+    /// `base_href` is the first `<base href>` of the page, if any; it is
+    /// resolved against `page_url` and ignored when that fails or gives no
+    /// usable base. `stated` is the page's own URL as it states it.
+    pub(crate) fn new(page_url: &'a Url, base_href: Option<&str>, stated: Option<&Url>) -> Self {
+        let page = Base {
+            url: Cow::Borrowed(page_url),
+            scheme_relative: scheme_relative_base(page_url, stated),
+        };
+        match base_href.and_then(|href| page.join(href).ok()) {
+            Some(url) if !url.cannot_be_a_base() => Base {
+                scheme_relative: scheme_relative_base(&url, stated),
+                url: Cow::Owned(url),
+            },
+            _ => page,
+        }
+    }
+
+    pub(crate) fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// `href` resolved as the URL parser would, but for a scheme-relative
+    /// href against a `file:` base (see [`Base`]).
+    pub(crate) fn join(&self, href: &str) -> Result<Url, ParseError> {
+        match &self.scheme_relative {
+            Some(web) if is_scheme_relative(href) => web.join(href),
+            _ => self.url.join(href),
+        }
+    }
+}
+
+/// What scheme-relative hrefs resolve against when `base` is a saved page's
+/// `file:` URL: the stated URL, else an https stand-in whose host no href
+/// keeps (a scheme-relative href names its own). `None` for other bases: the
+/// URL parser's own rule applies.
+fn scheme_relative_base(base: &Url, stated: Option<&Url>) -> Option<Url> {
+    if base.scheme() != "file" {
+        return None;
+    }
+    stated
+        .cloned()
+        .or_else(|| Url::parse("https://stated-url.invalid/").ok())
+}
+
+/// Whether the URL parser reads `href`, against a base with a special scheme,
+/// as naming its own host but not its scheme: two slashes, either way round,
+/// after it trims C0 controls and spaces and drops tabs and newlines.
+fn is_scheme_relative(href: &str) -> bool {
+    let mut chars = href
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    matches!((chars.next(), chars.next()), (Some('/' | '\\'), Some('/' | '\\')))
+}
 
 /// Resolves the hrefs of one page and keeps those that point at the target.
 pub(crate) struct Resolver<'a> {
-    base: Cow<'a, Url>,
+    base: Base<'a>,
     target: &'a Target,
     /// False when every href needs a full parse (base on the target, IP target).
     fast_path: bool,
 }
 
 impl<'a> Resolver<'a> {
-    /// `base_href` is the first `<base href>` of the page, if any; it is resolved
-    /// against `page_url` and ignored when that fails or gives no usable base.
-    pub(crate) fn new(page_url: &'a Url, base_href: Option<&str>, target: &'a Target) -> Self {
-        let base = match base_href.and_then(|href| page_url.join(href).ok()) {
-            Some(base) if !base.cannot_be_a_base() => Cow::Owned(base),
-            _ => Cow::Borrowed(page_url),
-        };
+    pub(crate) fn new(base: Base<'a>, target: &'a Target) -> Self {
         let base_on_target = base
+            .url()
             .host_str()
             .is_some_and(|host| may_be_within(host, &target.host));
         let ip_target = target.host.starts_with('[') || target.host.parse::<std::net::Ipv4Addr>().is_ok();
@@ -45,8 +116,8 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The URL relative hrefs resolve against.
-    pub(crate) fn base(&self) -> &Url {
+    /// What the page's hrefs resolve against.
+    pub(crate) fn base(&self) -> &Base<'a> {
         &self.base
     }
 

@@ -266,3 +266,30 @@ fn hostile_input_does_not_panic() {
         let _ = run(html, "https://example.org/");
     }
 }
+
+#[test]
+fn a_saved_pages_protocol_relative_links_take_its_stated_scheme() {
+    let html = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/site/protocol-relative.html"
+    ));
+    let target = target("example.com");
+    let read = |page_url: &str| {
+        let page_url = Url::parse(page_url).expect("test page URL parses");
+        extract(html, &page_url, &target, &ExtractOptions::default())
+    };
+    let saved = read("file:///home/me/seed-swaps.html");
+    assert_eq!(
+        urls(&saved),
+        ["http://example.com/seeds", "http://www.example.com/guide?step=1"]
+    );
+    assert_eq!(saved.facts.external_links, 2, "{:?}", saved.facts);
+    let served = read("https://allotment-notes.example.net/2024/seed-swaps.html");
+    assert_eq!(
+        urls(&served),
+        [
+            "https://example.com/seeds",
+            "https://www.example.com/guide?step=1"
+        ]
+    );
+}

@@ -103,6 +103,36 @@ fn links_resolve_against_the_first_base_href() {
 }
 
 #[test]
+fn a_saved_pages_protocol_relative_links_take_the_scheme_it_states() {
+    let page = crate::run::fixture("site/protocol-relative.html");
+    let report = Audit::new("example.com").source(page.as_os_str()).json();
+    assert_eq!(
+        report.target_urls(),
+        ["http://example.com/seeds", "http://www.example.com/guide?step=1"]
+    );
+}
+
+#[test]
+fn a_saved_page_that_states_no_url_gives_protocol_relative_links_https() {
+    let audit = Audit::new("example.com");
+    let page = audit.file(
+        "no-stated-url.html",
+        "<p>See <a href=\"//example.com/x\">Example</a>.</p>",
+    );
+    let report = audit.source(page.as_os_str()).json();
+    assert_eq!(report.target_urls(), ["https://example.com/x"]);
+}
+
+#[test]
+fn a_served_pages_protocol_relative_links_take_its_own_scheme() {
+    let report = audit_fixture("protocol-relative.html");
+    assert_eq!(
+        report.target_urls(),
+        ["http://example.com/seeds", "http://www.example.com/guide?step=1"]
+    );
+}
+
+#[test]
 fn only_http_links_from_a_and_area_elements_count() {
     let report = audit_fixture("non-http-links.html");
     assert_eq!(report.target_urls(), ["https://example.com/real"]);

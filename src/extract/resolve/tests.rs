@@ -10,9 +10,15 @@ fn url(s: &str) -> Url {
 }
 
 fn resolved(page: &str, base: Option<&str>, href: &str) -> Option<String> {
+    resolved_stated(page, base, None, href)
+}
+
+/// As `resolved`, for a page that states its own URL as `stated`.
+fn resolved_stated(page: &str, base: Option<&str>, stated: Option<&str>, href: &str) -> Option<String> {
     let page = url(page);
+    let stated = stated.map(url);
     let target = target("github.com");
-    Resolver::new(&page, base, &target)
+    Resolver::new(Base::new(&page, base, stated.as_ref()), &target)
         .resolve(href)
         .map(String::from)
 }
@@ -111,10 +117,73 @@ fn pre_filter_skips_what_cannot_name_the_host() {
 }
 
 #[test]
+fn a_saved_pages_scheme_relative_links_take_the_stated_scheme() {
+    let saved = "file:///home/me/saved.html";
+    assert_eq!(
+        resolved_stated(
+            saved,
+            None,
+            Some("http://blog.example.org/post"),
+            "//github.com/a"
+        )
+        .as_deref(),
+        Some("http://github.com/a")
+    );
+    assert_eq!(
+        resolved_stated(
+            saved,
+            None,
+            Some("https://blog.example.org/post"),
+            "//github.com/a"
+        )
+        .as_deref(),
+        Some("https://github.com/a")
+    );
+    // Without a stated URL: https, as most sites serve today.
+    assert_eq!(
+        resolved(saved, None, " //GitHub.com/b#top").as_deref(),
+        Some("https://github.com/b")
+    );
+    assert_eq!(
+        resolved(saved, None, "\\\\github.com\\c").as_deref(),
+        Some("https://github.com/c")
+    );
+    assert_eq!(
+        resolved(saved, None, "/\t/github.com/d").as_deref(),
+        Some("https://github.com/d")
+    );
+    // Other hrefs keep the file base: relative ones are not links.
+    assert_eq!(resolved(saved, None, "/github.com/e"), None);
+    assert_eq!(resolved(saved, None, "file://github.com/f"), None);
+    // A scheme-relative <base href> moves them onto the web the same way.
+    assert_eq!(
+        resolved(saved, Some("//github.com/docs/"), "g").as_deref(),
+        Some("https://github.com/docs/g")
+    );
+}
+
+#[test]
+fn an_explicit_base_keeps_its_own_scheme_for_scheme_relative_links() {
+    assert_eq!(
+        resolved(
+            "file:///saved.html",
+            Some("http://example.org/"),
+            "//github.com/a"
+        )
+        .as_deref(),
+        Some("http://github.com/a")
+    );
+    assert_eq!(
+        resolved("file:///saved.html", Some("ftp://example.org/"), "//github.com/a"),
+        None
+    );
+}
+
+#[test]
 fn ip_targets_see_every_spelling_of_the_address() {
     let page = url("https://example.org/");
     let ip = target("127.0.0.1");
-    let resolver = Resolver::new(&page, None, &ip);
+    let resolver = Resolver::new(Base::new(&page, None, None), &ip);
     assert!(resolver.resolve("http://2130706433/").is_some());
     assert!(resolver.resolve("http://0x7f.1/").is_some());
 }
@@ -154,26 +223,48 @@ const HOST_PIECES: [&str; 18] = [
     "1",
 ];
 const TAILS: [&str; 10] = ["", "/", "?q", "#f", ":80", "/github.com", "@x", "\\", "%", " "];
-const BASES: [&str; 4] = [
-    "https://example.org/a/b",
-    "http://github.com.evil.net/",
-    "file:///tmp/page.html",
-    "https://notgithub.com/x?y",
+/// Page URLs, and the URL the page states (saved pages only).
+const BASES: [(&str, Option<&str>); 6] = [
+    ("https://example.org/a/b", None),
+    ("http://github.com.evil.net/", None),
+    ("file:///tmp/page.html", None),
+    ("file:///tmp/saved.html", Some("http://blog.example.net/post")),
+    ("file://server/share/page.html", Some("https://github.com/own")),
+    ("https://notgithub.com/x?y", None),
 ];
 
-/// Whether the fast path and a full `Url::join` agree on `href`, and what the
+/// Whether the fast path and a full resolution agree on `href`, and what the
 /// full resolution says.
-fn agrees(base: &str, href: &str) -> (bool, bool) {
-    let page = url(base);
+fn agrees((page, stated): (&str, Option<&str>), href: &str) -> (bool, bool) {
+    let page = url(page);
+    let stated = stated.map(url);
     let target = target("github.com");
-    let fast = Resolver::new(&page, None, &target).resolve(href).is_some();
+    let fast = Resolver::new(Base::new(&page, None, stated.as_ref()), &target)
+        .resolve(href)
+        .is_some();
     let trimmed = href.trim_matches(|c: char| c <= ' ');
     let full = !trimmed.is_empty()
         && !trimmed.starts_with('#')
-        && page
-            .join(href)
+        && full_resolution(&page, stated.as_ref(), href)
             .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && target.matches_url(&u));
     (fast == full, full)
+}
+
+/// The rule for a saved page, written without `Base`: an href with no scheme
+/// that names its own host (it resolves alike against two web pages on
+/// different hosts) takes the stated URL's scheme, else https; every other
+/// href resolves against the page URL as the parser says.
+fn full_resolution(page: &Url, stated: Option<&Url>, href: &str) -> Result<Url, ParseError> {
+    let no_scheme = Url::parse(href) == Err(ParseError::RelativeUrlWithoutBase);
+    if page.scheme() == "file" && no_scheme {
+        let one = url("https://one.invalid/p/q").join(href);
+        let other = url("https://other.invalid/r").join(href);
+        if one == other {
+            let web = stated.cloned().unwrap_or_else(|| url("https://stated.invalid/"));
+            return web.join(href);
+        }
+    }
+    page.join(href)
 }
 
 #[test]
