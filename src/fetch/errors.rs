@@ -43,13 +43,18 @@ impl Cause {
         if error.is_timeout() {
             return Cause::TimedOut(timeout);
         }
-        let chain = chain_text(error).to_ascii_lowercase();
+        // The causes only: the top error's text holds the URL, whose host or
+        // path may contain any of the words looked for.
+        let chain = std::error::Error::source(error)
+            .map(chain_text)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         let has = |needle: &str| chain.contains(needle);
         if has("dns error") || has("failed to lookup address") || has("name or service not known") {
             Cause::Dns
         } else if has("connection refused") {
             Cause::Refused
-        } else if has("invalid peer certificate") || has("certificate") {
+        } else if has("certificate") {
             Cause::Certificate(CertificateProblem::of(&chain))
         } else if [
             "tls",

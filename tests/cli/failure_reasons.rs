@@ -27,6 +27,19 @@ fn a_closed_port_is_connection_refused_even_when_robots_txt_was_first() {
 }
 
 #[test]
+fn words_in_the_url_do_not_sway_the_phrase() {
+    // robots.txt is still read with --ignore-robots, but its failure does not
+    // stop the page, whose URL is then the one in the error chain.
+    let server = TestServer::start();
+    let url = format!("https://{}/certificate-expired", server.host());
+    let report = Audit::new("example.com")
+        .source(&url)
+        .args(["--retries", "0", "--ignore-robots"])
+        .json();
+    assert_eq!(error_of(&report), "TLS handshake failed (1 attempt)");
+}
+
+#[test]
 fn a_page_time_out_says_how_long_and_how_many_attempts() {
     let server = TestServer::start();
     let url = server.url("/delay/5000");
