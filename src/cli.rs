@@ -172,9 +172,13 @@ pub struct FetchArgs {
 
 #[derive(Debug, Args)]
 pub struct AnalysisArgs {
-    /// A brand term: anchors containing it are `branded` [default: the target's first label]. Repeatable.
+    /// A brand term, added to the target's first label: anchors containing one are `branded`. Repeatable.
     #[arg(long, value_name = "TERM")]
     pub brand: Vec<String>,
+
+    /// Do not count the target's first label as a brand term (only `--brand` terms are).
+    #[arg(long = "no-default-brand")]
+    pub no_default_brand: bool,
 
     /// A money keyword: anchors equal to it are `exact`, containing it `partial`. Repeatable.
     #[arg(long, value_name = "TERM")]

@@ -185,9 +185,19 @@ fn analysis_config(
     let list = |key, flag: &Vec<String>, get: FileList| {
         choose_list(key, flag.clone(), file, get).map_or_else(Vec::new, |(terms, _)| terms)
     };
-    let mut brands = list("brand", &a.brand, |v| &v.brand);
-    if brands.is_empty() {
-        brands = vec![default_brand(target)];
+    // The target's own name is a brand unless told otherwise: `--brand` adds
+    // the names people also use for the site. A switch can only turn the
+    // default off; the file's `no-default-brand = true` stands.
+    let no_default_brand = a.no_default_brand
+        || from_file("no-default-brand", file, |v| &v.no_default_brand).is_some_and(|(on, _)| on);
+    let mut brands = Vec::new();
+    if !no_default_brand {
+        brands.push(default_brand(target));
+    }
+    for brand in list("brand", &a.brand, |v| &v.brand) {
+        if !brands.contains(&brand) {
+            brands.push(brand);
+        }
     }
     let keywords = list("keyword", &a.keyword, |v| &v.keyword);
     let extra_spam_terms = normalize_terms(list("spam-term", &a.spam_term, |v| &v.spam_term));

@@ -108,6 +108,7 @@ pub fn judge_with(
         flags: raised,
         toxicity: 0,
         toxic: false,
+        weak: false,
     };
     config.scoring.score(&mut link);
     link

@@ -77,9 +77,9 @@ mod tests {
             links[0].flags,
             [
                 Flag::ExactMatchAnchor,
+                Flag::FrequentAnchor,
                 Flag::SharedTrackingId,
                 Flag::Sitewide,
-                Flag::FrequentAnchor,
                 Flag::SharedIp
             ]
         );

@@ -15,23 +15,27 @@ pub struct SummaryBuilder {
     /// The profile is over-optimised when more than this share of its links use
     /// an exact money keyword as anchor text (`over-optimized-exact-share`).
     over_optimized_exact_share: f64,
+    /// Whether the audit was given money keywords: without them no anchor can
+    /// be `exact`, and the exact-match share says nothing.
+    keywords_given: bool,
     kinds: KindCounts,
     anchors: HashMap<String, usize>,
     domains: HashMap<String, usize>,
 }
 
 impl Default for SummaryBuilder {
-    /// With the default `over-optimized-exact-share`.
+    /// With the default `over-optimized-exact-share`, and no keywords.
     fn default() -> Self {
-        SummaryBuilder::new(Thresholds::default().over_optimized_exact_share)
+        SummaryBuilder::new(Thresholds::default().over_optimized_exact_share, false)
     }
 }
 
 impl SummaryBuilder {
-    pub fn new(over_optimized_exact_share: f64) -> SummaryBuilder {
+    pub fn new(over_optimized_exact_share: f64, keywords_given: bool) -> SummaryBuilder {
         SummaryBuilder {
             summary: Summary::default(),
             over_optimized_exact_share,
+            keywords_given,
             kinds: KindCounts::default(),
             anchors: HashMap::new(),
             domains: HashMap::new(),
@@ -51,6 +55,7 @@ impl SummaryBuilder {
         s.link_types.add(link.link_type);
         s.passes_equity += usize::from(link.passes_equity);
         s.toxic += usize::from(link.toxic);
+        s.weak += usize::from(link.weak);
         self.kinds.add(link.anchor_kind);
         *self.anchors.entry(fold(&link.anchor_text)).or_default() += 1;
         *self.domains.entry(link.source_domain.clone()).or_default() += 1;
@@ -62,6 +67,7 @@ impl SummaryBuilder {
         summary.referring_domains = self.domains.len();
         summary.risk = risk(summary.toxic, links);
         summary.anchors = anchor_profile(&self.anchors, self.kinds, links, self.over_optimized_exact_share);
+        summary.anchors.keywords_given = self.keywords_given;
         summary.top_domains = top(&self.domains, TOP_DOMAINS)
             .into_iter()
             .map(|(domain, links)| DomainCount { domain, links })
@@ -102,6 +108,7 @@ fn anchor_profile(
         unique: anchors.len(),
         diversity: diversity(anchors.values().copied(), links),
         exact_share,
+        keywords_given: false,
         over_optimized: exact_share > over_optimized_exact_share,
         top: top(anchors, TOP_ANCHORS)
             .into_iter()
@@ -167,6 +174,7 @@ mod tests {
             flags: vec![],
             toxicity: 0,
             toxic: false,
+            weak: false,
         }
     }
 
@@ -225,6 +233,28 @@ mod tests {
     }
 
     #[test]
+    fn weak_links_are_counted_apart_from_toxic_ones() {
+        let mut b = SummaryBuilder::default();
+        let weak = Link {
+            weak: true,
+            ..link("Example", "a.test", AnchorKind::Branded, LinkType::Dofollow)
+        };
+        let both = Link {
+            toxic: true,
+            ..weak.clone()
+        };
+        add(&mut b, 0, SourceStatus::Ok, vec![weak, both]);
+        let s = b.finish();
+        assert_eq!((s.toxic, s.weak), (1, 2));
+    }
+
+    #[test]
+    fn the_summary_says_whether_keywords_were_given() {
+        assert!(!SummaryBuilder::default().finish().anchors.keywords_given);
+        assert!(SummaryBuilder::new(0.2, true).finish().anchors.keywords_given);
+    }
+
+    #[test]
     fn an_empty_audit_has_no_diversity_and_no_shares() {
         let s = SummaryBuilder::default().finish();
         assert_eq!(s.anchors.diversity, None);
@@ -271,7 +301,7 @@ mod tests {
         let mut default = SummaryBuilder::default();
         add(&mut default, 0, SourceStatus::Ok, links());
         assert!(default.finish().anchors.over_optimized, "25 % is over 20 %");
-        let mut lenient = SummaryBuilder::new(0.25);
+        let mut lenient = SummaryBuilder::new(0.25, true);
         add(&mut lenient, 0, SourceStatus::Ok, links());
         assert!(!lenient.finish().anchors.over_optimized, "25 % is not over 25 %");
     }

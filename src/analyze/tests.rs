@@ -1,7 +1,8 @@
 //! Judging whole links, and helpers the analysis tests share.
 
 use super::*;
-use crate::model::{AnchorKind, Flag, Placement};
+use crate::model::{AnchorKind, Flag, FlagKind, Placement};
+use std::cmp::Reverse;
 
 /// A clean editorial link from `blog.test`, as judged.
 pub fn link(anchor_text: &str) -> Link {
@@ -20,6 +21,7 @@ pub fn link(anchor_text: &str) -> Link {
         flags: vec![],
         toxicity: 0,
         toxic: false,
+        weak: false,
     }
 }
 
@@ -84,6 +86,36 @@ fn a_clean_editorial_link_scores_zero() {
     assert!(link.flags.is_empty(), "{:?}", link.flags);
     assert_eq!(link.toxicity, 0);
     assert!(!link.toxic);
+}
+
+/// The small blog of docs/scoring.md: a branded link on a short page about
+/// an allotment, served over plain HTTP from a long hyphenated name. Worth
+/// less, and nothing in it says manipulation.
+#[test]
+fn a_short_http_page_on_a_long_hyphenated_domain_is_weak_not_toxic() {
+    let short = PageFacts {
+        words: 90,
+        text_chars: 520,
+        link_text_chars: 300,
+        ..facts()
+    };
+    let link = judged(
+        raw("Example"),
+        "http://anna-allotment-diary-blog.co.uk/2024/05/new-spade",
+        &short,
+    );
+    assert_eq!(
+        link.flags,
+        [
+            Flag::LinkDensity,
+            Flag::ThinContent,
+            Flag::HyphenatedDomain,
+            Flag::LongDomain,
+            Flag::NonHttps
+        ]
+    );
+    assert_eq!(link.toxicity, 0);
+    assert!(!link.toxic && link.weak, "{link:#?}");
 }
 
 #[test]
@@ -194,7 +226,8 @@ fn configured_suspicious_tlds_and_keywords_are_used() {
 }
 
 /// Every toxic link in a mixed set is explained by its flags alone: its
-/// toxicity is the pure function of its flag words, and it has flags.
+/// toxicity is the pure function of its flag words, and it has a risk flag.
+/// A link farm's page alone (weakness aside) is one risk flag, not enough.
 #[test]
 fn every_toxic_link_is_explained_by_its_flags() {
     let config = config();
@@ -251,7 +284,7 @@ fn every_toxic_link_is_explained_by_its_flags() {
         .collect();
     apply_profile_flags(&mut links, &[], &config);
     let toxic: Vec<&Link> = links.iter().filter(|l| l.toxic).collect();
-    assert!(toxic.len() >= 4, "the set has toxic links: {links:#?}");
+    assert_eq!(toxic.len(), 3, "the set has toxic links: {links:#?}");
     assert!(
         links.iter().any(|l| !l.toxic && !l.flags.is_empty()),
         "and flagged clean ones"
@@ -261,11 +294,15 @@ fn every_toxic_link_is_explained_by_its_flags() {
         assert_eq!(link.toxic, config.scoring.is_toxic(link.toxicity));
     }
     for link in toxic {
-        assert!(!link.flags.is_empty());
-        let weights: Vec<u32> = link.flags.iter().map(|f| config.scoring.weight(*f)).collect();
+        assert_eq!(link.flags[0].kind(), FlagKind::Risk, "{link:#?}");
+        let order: Vec<(FlagKind, Reverse<u32>)> = link
+            .flags
+            .iter()
+            .map(|f| (f.kind(), Reverse(config.scoring.weight(*f))))
+            .collect();
         assert!(
-            weights.windows(2).all(|w| w[0] >= w[1]),
-            "heaviest first: {:?}",
+            order.windows(2).all(|w| w[0] <= w[1]),
+            "risk first, heaviest first: {:?}",
             link.flags
         );
     }

@@ -1,5 +1,6 @@
-//! The thresholds of the analysis: when a count or a share raises a flag, and
-//! the toxicity that makes a link toxic (docs/scoring.md).
+//! The thresholds of the analysis: when a count or a share raises a flag, the
+//! toxicity that makes a link toxic and the weakness that makes it weak
+//! (docs/scoring.md).
 //!
 //! Read from `[thresholds]` in `backlinks.toml`: an unknown key is refused, and
 //! each value is checked against its [`Range`] as it is read, so the error names
@@ -14,6 +15,8 @@ use serde::{Deserialize, Serialize};
 pub struct Thresholds {
     #[serde(deserialize_with = "within::toxicity")]
     pub toxic: f64,
+    #[serde(deserialize_with = "within::toxicity")]
+    pub weak: f64,
     #[serde(deserialize_with = "within::share")]
     pub over_optimized_exact_share: f64,
     #[serde(deserialize_with = "within::non_negative")]
@@ -60,6 +63,7 @@ impl Default for Thresholds {
     fn default() -> Self {
         Thresholds {
             toxic: 50.0,
+            weak: 30.0,
             over_optimized_exact_share: 0.20,
             link_farm_links: 100.0,
             link_farm_domains: 50.0,
@@ -88,9 +92,18 @@ impl Thresholds {
     /// Every threshold as `backlinks init` and docs/scoring.md list it: its key
     /// in `[thresholds]`, its value here and what it means. A test checks the
     /// keys against the fields, so the list cannot drift from the struct.
-    pub fn listed(&self) -> [(&'static str, f64, &'static str); 21] {
+    pub fn listed(&self) -> [(&'static str, f64, &'static str); 22] {
         [
-            ("toxic", self.toxic, "toxicity (1-100) at which a link is toxic"),
+            (
+                "toxic",
+                self.toxic,
+                "toxicity (1-100, from risk flags) at which a link is toxic",
+            ),
+            (
+                "weak",
+                self.weak,
+                "weakness (1-100, from weakness flags) at which a link is weak",
+            ),
             (
                 "over-optimized-exact-share",
                 self.over_optimized_exact_share,
@@ -198,7 +211,7 @@ impl Thresholds {
 /// The values a threshold may take, inclusive.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Range {
-    /// `toxic`: 1 to 100; 0 would make every link toxic.
+    /// `toxic` and `weak`: 1 to 100; 0 would judge every link so.
     Toxicity,
     /// A share of links or text: 0 to 1.
     Share,

@@ -17,12 +17,12 @@ impl Weights {
         (Flag::CommentOrForum, 30),
         (Flag::ExactMatchAnchor, 30),
         (Flag::KeywordStuffedAnchor, 30),
+        (Flag::FrequentAnchor, 30),
         (Flag::Sitewide, 30),
         (Flag::SharedTrackingId, 30),
         (Flag::SuspiciousTld, 25),
         (Flag::LinkDensity, 20),
         (Flag::ThinContent, 20),
-        (Flag::FrequentAnchor, 20),
         (Flag::OneCharacterAnchor, 20),
         (Flag::EmptyAnchor, 15),
         (Flag::IpHost, 15),
@@ -32,7 +32,7 @@ impl Weights {
         (Flag::LongDomain, 10),
         (Flag::HyphenatedDomain, 10),
         (Flag::NonHttps, 5),
-        // Worth less, not a risk: shown, never counted.
+        // Information: shown, never counted.
         (Flag::PageNofollow, 0),
         (Flag::Noindex, 0),
         (Flag::GooglebotBlocked, 0),
@@ -93,6 +93,21 @@ mod tests {
                 .unwrap_or_else(|| panic!("docs/scoring.md has no row for {flag}"));
             let cells: Vec<&str> = row.split(" | ").collect();
             assert_eq!(cells.get(3), Some(&weight.to_string().as_str()), "{row}");
+        }
+    }
+
+    #[test]
+    fn the_docs_give_every_flag_its_kind_with_a_reason() {
+        let docs = include_str!("../../docs/scoring.md");
+        for flag in Flag::ALL {
+            let kind = flag.kind().as_str();
+            let row = docs
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{flag}` |")))
+                .unwrap_or_else(|| panic!("docs/scoring.md has no row for {flag}"));
+            assert_eq!(row.split(" | ").nth(4), Some(kind), "{row}");
+            let reason = format!("| {kind} | `{flag}` | ");
+            assert!(docs.contains(&reason), "docs/scoring.md: no `{reason}`");
         }
     }
 

@@ -18,7 +18,10 @@ pub struct Collector {
 impl Collector {
     pub fn new(total: usize, keep_sources: bool, analysis: &AnalysisConfig) -> Collector {
         Collector {
-            summary: SummaryBuilder::new(analysis.scoring.thresholds.over_optimized_exact_share),
+            summary: SummaryBuilder::new(
+                analysis.scoring.thresholds.over_optimized_exact_share,
+                !analysis.keywords.is_empty(),
+            ),
             sources: keep_sources.then(|| vec![None; total]),
             found: Vec::new(),
             pages: Vec::new(),

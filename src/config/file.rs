@@ -19,6 +19,7 @@ use toml::Spanned;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FileSettings {
     pub brand: Option<Spanned<Vec<String>>>,
+    pub no_default_brand: Option<Spanned<bool>>,
     pub keyword: Option<Spanned<Vec<String>>>,
     pub spam_term: Option<Spanned<Vec<String>>>,
     pub suspicious_tld: Option<Spanned<Vec<String>>>,

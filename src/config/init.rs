@@ -71,8 +71,13 @@ fn analysis_settings() -> Vec<Setting> {
     vec![
         setting(
             "brand",
-            "Brand terms: an anchor containing one is `branded` (empty: the target's first label).",
+            "Brand terms, added to the target's first label: an anchor containing one is `branded`.",
             "[]",
+        ),
+        setting(
+            "no-default-brand",
+            "Do not count the target's first label as a brand term.",
+            false,
         ),
         setting(
             "keyword",

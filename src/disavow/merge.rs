@@ -1,9 +1,11 @@
 //! What to add to a disavow file: the toxic referring domains it does not cover
-//! yet, as `domain:` lines in a dated block, as many as Google's limits allow.
+//! yet, as `domain:` lines in a dated block, each after a comment saying why,
+//! as many as Google's limits allow.
 
+use super::evidence::{Evidence, Proposals};
 use super::existing::{domain_name, Existing};
 use super::{MAX_BYTES, MAX_LINES, MAX_URL_CHARS};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Who adds the block, for whom and when.
@@ -33,7 +35,7 @@ pub struct Plan {
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// What to append to `existing` so that it covers the `toxic` referring domains.
-pub fn plan(existing: &Existing, toxic: &BTreeSet<String>, stamp: Stamp<'_>) -> Plan {
+pub fn plan(existing: &Existing, toxic: &Proposals, stamp: Stamp<'_>) -> Plan {
     let mut plan = Plan::default();
     let candidates = plan.sort_out(existing, toxic);
     if existing.lines > MAX_LINES || existing.bytes > MAX_BYTES {
@@ -63,27 +65,32 @@ pub fn plan(existing: &Existing, toxic: &BTreeSet<String>, stamp: Stamp<'_>) -> 
         return plan;
     }
     text.push_str(&block_comment(stamp, fit.hosts.len(), nl));
-    for host in &fit.hosts {
-        text.push_str("domain:");
-        text.push_str(host);
-        text.push_str(nl);
+    for (host, evidence) in &fit.hosts {
+        text.push_str(&entry(host, evidence, nl));
     }
     plan.append = text.into_bytes();
-    plan.added = fit.hosts;
+    plan.added = fit.hosts.into_iter().map(|(host, _)| host).collect();
     plan
 }
 
+/// One proposed domain: the comment saying why, then its `domain:` line.
+fn entry(host: &str, evidence: &Evidence, nl: &str) -> String {
+    format!("# {evidence}{nl}domain:{host}{nl}")
+}
+
+/// Lines of one [`entry`].
+const ENTRY_LINES: usize = 2;
+
 impl Plan {
     /// Notes the toxic domains that an existing line covers or that no
-    /// `domain:` line can name; returns the others, the ones to add.
-    fn sort_out(&mut self, existing: &Existing, toxic: &BTreeSet<String>) -> BTreeSet<String> {
-        let mut candidates = BTreeSet::new();
-        for domain in toxic {
+    /// `domain:` line can name; returns the others, the ones to add, with
+    /// the evidence of every spelling of each.
+    fn sort_out(&mut self, existing: &Existing, toxic: &Proposals) -> Proposals {
+        let mut candidates = Proposals::new();
+        for (domain, evidence) in toxic {
             match domain_line_host(domain) {
                 Ok(host) if existing.covering(&host).is_some() => self.already_present.push(host),
-                Ok(host) => {
-                    candidates.insert(host);
-                }
+                Ok(host) => candidates.entry(host).or_default().merge(evidence),
                 Err(reason) => {
                     self.warnings.push(match domain.trim() {
                         "" => "toxic links on saved pages (no domain) are not added: add their sites by hand"
@@ -136,11 +143,11 @@ struct Size {
 }
 
 impl Size {
-    /// The limit that one more line of `line_bytes` bytes would pass, if any.
-    fn passed_by(self, line_bytes: usize) -> Option<Limit> {
-        if self.lines + 1 > MAX_LINES {
+    /// The limit that `lines` more lines of `bytes` bytes in all would pass, if any.
+    fn passed_by(self, lines: usize, bytes: usize) -> Option<Limit> {
+        if self.lines + lines > MAX_LINES {
             Some(Limit::Lines)
-        } else if self.bytes + line_bytes > MAX_BYTES {
+        } else if self.bytes + bytes > MAX_BYTES {
             Some(Limit::Bytes)
         } else {
             None
@@ -178,31 +185,32 @@ fn size_before_domains(existing: &Existing, opening: &str, comment: &str) -> Siz
 
 /// The candidates split at the first one that would pass one of Google's limits.
 struct Fit {
-    /// The hosts to add, in order.
-    hosts: Vec<String>,
+    /// The hosts to add, in order, with their evidence.
+    hosts: Vec<(String, Evidence)>,
     /// The first host that did not fit, and every one after it.
     left_out: Vec<String>,
     /// The limit that first host would have passed.
     limit: Option<Limit>,
 }
 
-/// Takes `domain:` lines, in order, while the file stays within Google's limits.
-fn fit(mut size: Size, candidates: BTreeSet<String>, nl: &str) -> Fit {
+/// Takes entries (comment and `domain:` line), in order, while the file stays
+/// within Google's limits.
+fn fit(mut size: Size, candidates: BTreeMap<String, Evidence>, nl: &str) -> Fit {
     let mut hosts = Vec::new();
     let mut rest = candidates.into_iter();
-    for host in rest.by_ref() {
-        let line_bytes = "domain:".len() + host.len() + nl.len();
-        if let Some(limit) = size.passed_by(line_bytes) {
-            let left_out = std::iter::once(host).chain(rest).collect();
+    for (host, evidence) in rest.by_ref() {
+        let bytes = entry(&host, &evidence, nl).len();
+        if let Some(limit) = size.passed_by(ENTRY_LINES, bytes) {
+            let left_out = std::iter::once(host).chain(rest.map(|(h, _)| h)).collect();
             return Fit {
                 hosts,
                 left_out,
                 limit: Some(limit),
             };
         }
-        size.lines += 1;
-        size.bytes += line_bytes;
-        hosts.push(host);
+        size.lines += ENTRY_LINES;
+        size.bytes += bytes;
+        hosts.push((host, evidence));
     }
     Fit {
         hosts,
@@ -231,7 +239,7 @@ fn header(stamp: Stamp<'_>) -> [String; 7] {
             stamp.target, stamp.date
         ),
         "# Each `domain:` line is a referring domain with at least one link that backlinks".into(),
-        "# judged toxic; the audit report lists the flags behind each one.".into(),
+        "# judged toxic; the comment above it names the risk flags behind that judgement.".into(),
         "# The tool proposes, a person decides: review every line, and delete the domains".into(),
         "# whose links you want to keep, before uploading this file in Google Search Console.".into(),
         "# Google advises disavowing only clearly manipulative links. An upload replaces the".into(),

@@ -1,20 +1,22 @@
 //! `--disavow FILE`: the referring domains of toxic links in Google's disavow
-//! format, `domain:` lines under a `#` header.
+//! format, `domain:` lines under a `#` header, each after a comment naming the
+//! risk flags that made its links toxic.
 //!
 //! A disavow file is a person's work, and an upload replaces the list Google
 //! has, so an existing file keeps every byte it had; new domains are appended in
 //! a dated, commented block, within Google's limits. Mistakes already in the
 //! file are reported, never fixed. The tool proposes, a person decides.
 
+mod evidence;
 mod existing;
 mod merge;
 
+pub use evidence::{toxic_domains, Evidence, Proposals};
 pub use merge::Stamp;
 
-use crate::model::{AuditReport, Link, TargetInfo};
+use crate::model::{AuditReport, TargetInfo};
 use crate::report::atomic::AtomicFile;
 use existing::Existing;
-use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -102,7 +104,7 @@ impl PendingDisavow {
     /// Adds the domains of `toxic_domains` that the file does not cover yet.
     pub fn update(
         mut self,
-        toxic_domains: &BTreeSet<String>,
+        toxic_domains: &Proposals,
         stamp: Stamp<'_>,
     ) -> Result<DisavowOutcome, DisavowError> {
         let before = match std::fs::read(&self.path) {
@@ -145,7 +147,7 @@ impl PendingDisavow {
 /// Opens and updates in one step.
 pub fn update(
     path: &Path,
-    toxic_domains: &BTreeSet<String>,
+    toxic_domains: &Proposals,
     stamp: Stamp<'_>,
 ) -> Result<DisavowOutcome, DisavowError> {
     PendingDisavow::open(path)?.update(toxic_domains, stamp)
@@ -158,15 +160,6 @@ pub fn target_label(target: &TargetInfo) -> String {
         "/" => target.host.clone(),
         prefix => format!("{}{prefix}", target.host),
     }
-}
-
-/// The referring domains of the toxic links.
-pub fn toxic_domains(links: &[Link]) -> BTreeSet<String> {
-    links
-        .iter()
-        .filter(|l| l.toxic)
-        .map(|l| l.source_domain.clone())
-        .collect()
 }
 
 /// Today's date in UTC, `YYYY-MM-DD`, from the system clock.

@@ -7,8 +7,9 @@ const STAMP: Stamp<'static> = Stamp {
     date: "2026-11-21",
 };
 
-fn toxic(names: &[&str]) -> BTreeSet<String> {
-    names.iter().map(|n| n.to_string()).collect()
+fn toxic(names: &[&str]) -> Proposals {
+    let evidence = Evidence::of_link(&[crate::model::Flag::HiddenLink]);
+    names.iter().map(|n| (n.to_string(), evidence.clone())).collect()
 }
 
 fn files_in(dir: &Path) -> Vec<String> {
@@ -35,7 +36,10 @@ fn a_new_file_is_written_with_the_toxic_domains() {
     assert_eq!(outcome.added, ["a.net", "b.net"]);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("# Disavow file for example.com"), "{text}");
-    assert!(text.ends_with("domain:a.net\ndomain:b.net\n"), "{text}");
+    assert!(
+        text.ends_with("domain:a.net\n# hidden-link: 1 toxic link\ndomain:b.net\n"),
+        "{text}"
+    );
     assert_eq!(
         files_in(dir.path()),
         ["disavow.txt"],
@@ -63,7 +67,7 @@ fn an_existing_file_keeps_every_byte_and_gains_a_block() {
     let added = String::from_utf8(after[mine.len()..].to_vec()).unwrap();
     assert!(added.starts_with("\r\n\r\n# Added by backlinks"), "{added:?}");
     assert!(
-        added.ends_with("domain:new.net\r\ndomain:old.net\r\n"),
+        added.ends_with("domain:new.net\r\n# hidden-link: 1 toxic link\r\ndomain:old.net\r\n"),
         "{added:?}"
     );
     assert_eq!(outcome.added, ["new.net", "old.net"]);
@@ -97,7 +101,7 @@ fn nothing_new_leaves_the_file_alone_and_says_so() {
 fn no_toxic_link_writes_no_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("disavow.txt");
-    let outcome = update(&path, &BTreeSet::new(), STAMP).unwrap();
+    let outcome = update(&path, &Proposals::new(), STAMP).unwrap();
     assert!(!outcome.written && !path.exists());
     assert_eq!(files_in(dir.path()), Vec::<String>::new());
     assert!(printed(&outcome, &path).contains("no toxic links"));

@@ -1,6 +1,7 @@
 //! The flags a link can carry: stable lowercase words in every report, each a
 //! fact about the link, its page, its site or the profile (docs/scoring.md).
-//! `analyze::flags` raises them; the weights say how much each counts.
+//! `analyze::flags` raises them; the weights say how much each counts, and its
+//! [`FlagKind`] says towards which judgement.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -43,6 +44,31 @@ pub enum Flag {
     SharedTrackingId,
 }
 
+/// What a flag is evidence of, which decides the judgement it counts towards
+/// (docs/scoring.md, "Risk, weakness, information").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FlagKind {
+    /// Evidence that the link was made to manipulate rankings: only these
+    /// count towards toxicity, so a toxic link always has one.
+    Risk,
+    /// The link is worth less (a thin page, a name that looks cheap), which is
+    /// no sign of manipulation: these make a link weak, never toxic.
+    Weakness,
+    /// A fact shown for the record (the link passes nothing, or Google cannot
+    /// see it); counted towards nothing.
+    Info,
+}
+
+impl FlagKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlagKind::Risk => "risk",
+            FlagKind::Weakness => "weakness",
+            FlagKind::Info => "information",
+        }
+    }
+}
+
 impl Flag {
     /// How many flags there are: the length of a table indexed by `flag as usize`.
     pub const COUNT: usize = 25;
@@ -79,6 +105,21 @@ impl Flag {
     /// The words of `flags`, in their order, for the text reports.
     pub fn words(flags: &[Flag]) -> Vec<&'static str> {
         flags.iter().map(|flag| flag.as_str()).collect()
+    }
+
+    /// What the flag is evidence of. A property of the flag, not a setting: a
+    /// weight can be changed in `backlinks.toml`, its kind cannot, so no choice
+    /// of weights lets weakness alone make a link toxic.
+    pub fn kind(self) -> FlagKind {
+        use Flag::*;
+        match self {
+            HiddenLink | UnmarkedSponsored | CommentOrForum | ExactMatchAnchor | KeywordStuffedAnchor
+            | OneCharacterAnchor | LinkFarm | SpamKeywords | Sitewide | FrequentAnchor | SharedIp
+            | SharedTrackingId => FlagKind::Risk,
+            EmptyAnchor | SymbolAnchor | LinkDensity | ThinContent | SuspiciousTld | IpHost
+            | NumericDomain | LongDomain | HyphenatedDomain | NonHttps => FlagKind::Weakness,
+            PageNofollow | Noindex | GooglebotBlocked => FlagKind::Info,
+        }
     }
 
     /// The word in reports, settings and docs.

@@ -7,7 +7,7 @@ mod flag;
 mod saved;
 
 pub use diff::{AuditRef, Change, ChangeKind, Diff, DiffSummary, DIFF_SCHEMA_VERSION};
-pub use flag::{Flag, UnknownFlag};
+pub use flag::{Flag, FlagKind, UnknownFlag};
 pub use saved::{AuditId, AuditRow};
 
 use serde::{Deserialize, Serialize};
@@ -237,10 +237,17 @@ pub struct Link {
     pub passes_equity: bool,
     pub placement: Placement,
     pub hidden: bool,
-    /// Heaviest first (ties in word order), each once.
+    /// Risk flags first, then weakness, then information; heaviest first
+    /// within each (ties in word order); each once.
     pub flags: Vec<Flag>,
+    /// From the risk flags only (docs/scoring.md).
     pub toxicity: u8,
     pub toxic: bool,
+    /// Worth less, from the weakness flags only: a separate judgement from
+    /// `toxic`, never a reason to disavow. Audits saved before it existed read
+    /// as not weak.
+    #[serde(default)]
+    pub weak: bool,
 }
 
 /// Everything one source produced, as it flows from the fetchers to the reports.
@@ -379,10 +386,20 @@ pub struct AnchorShare {
 pub struct AnchorProfile {
     pub unique: usize,
     pub diversity: Option<f64>,
+    /// Meaningful only when `keywords_given`: without keywords no anchor is
+    /// `exact`, and this is 0.
     pub exact_share: f64,
+    /// Whether the audit was given money keywords (`--keyword`). Audits saved
+    /// before this field existed read as given, as they were shown then.
+    #[serde(default = "keywords_given_before_it_was_recorded")]
+    pub keywords_given: bool,
     pub over_optimized: bool,
     pub kinds: KindCounts,
     pub top: Vec<AnchorShare>,
+}
+
+fn keywords_given_before_it_was_recorded() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -421,6 +438,10 @@ pub struct Summary {
     pub link_types: LinkTypeCounts,
     pub passes_equity: usize,
     pub toxic: usize,
+    /// Links judged weak (worth less), toxic or not. Audits saved before it
+    /// existed read 0.
+    #[serde(default)]
+    pub weak: usize,
     /// From the share of toxic links (docs/scoring.md).
     pub risk: Risk,
     pub anchors: AnchorProfile,

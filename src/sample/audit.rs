@@ -44,6 +44,7 @@ pub(crate) fn results() -> Vec<SourceResult> {
         flags: vec![Flag::HiddenLink, Flag::ExactMatchAnchor],
         toxicity: 60,
         toxic: true,
+        weak: false,
         ..link("=best garden tools")
     };
     let no_link = SourceRecord {
@@ -132,11 +133,13 @@ pub(crate) fn empty_report() -> AuditReport {
             },
             passes_equity: 1,
             toxic: 1,
+            weak: 0,
             risk: Risk::High,
             anchors: AnchorProfile {
                 unique: 2,
                 diversity: Some(1.0),
                 exact_share: 0.5,
+                keywords_given: true,
                 over_optimized: true,
                 kinds: KindCounts {
                     branded: 1,

@@ -36,6 +36,7 @@ pub(crate) fn link(source: &str, target: &str, anchor: &str) -> Link {
         flags: Vec::new(),
         toxicity: 0,
         toxic: false,
+        weak: false,
     }
 }
 
@@ -119,6 +120,7 @@ pub(crate) fn rich_report() -> AuditReport {
             unique: 3,
             diversity: Some(1.0),
             exact_share: 0.6667,
+            keywords_given: true,
             over_optimized: true,
             top: vec![AnchorShare {
                 text: "bücher & “tools” 😀".into(),

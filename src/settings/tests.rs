@@ -90,7 +90,7 @@ fn the_file_sets_what_the_command_line_leaves_out() {
     assert!(!s.fetch.obey_robots);
     assert_eq!(s.stdout_format, Some(Format::Json));
     assert_eq!(s.fail_on, [FailOn::Toxic, FailOn::Missing, FailOn::Nofollow]);
-    assert_eq!(s.analysis.brands, ["Acme", "Acme Tools"]);
+    assert_eq!(s.analysis.brands, ["example", "Acme", "Acme Tools"]);
     assert_eq!(s.analysis.keywords, ["garden tools"]);
     assert_eq!(s.analysis.extra_spam_terms, ["online casino", "casino"]);
     assert_eq!(s.analysis.suspicious_tlds, ["xyz", "top", "xn--p1ai"]);
@@ -146,7 +146,7 @@ fn the_command_line_replaces_the_file_lists_included() {
     assert_eq!(s.fetch.user_agent, "cli");
     assert_eq!(s.stdout_format, Some(Format::Csv));
     assert_eq!(s.fail_on, [FailOn::Nofollow]);
-    assert_eq!(s.analysis.brands, ["Other"]);
+    assert_eq!(s.analysis.brands, ["example", "Other"]);
     assert_eq!(s.analysis.keywords, ["rakes"]);
     assert_eq!(s.analysis.extra_spam_terms, ["viagra"]);
     assert_eq!(s.analysis.suspicious_tlds, ["biz"]);
@@ -163,6 +163,22 @@ fn quiet_still_leaves_no_report_on_standard_output() {
 #[test]
 fn an_empty_brand_list_keeps_the_default_brand() {
     assert_eq!(merged(&[], Some("brand = []\n")).analysis.brands, ["example"]);
+}
+
+#[test]
+fn brands_add_to_the_default_brand_unless_it_is_turned_off() {
+    let brands = |args: &[&str], file| merged(args, file).analysis.brands;
+    assert_eq!(brands(&["--brand", "Acme"], None), ["example", "Acme"]);
+    assert_eq!(brands(&["--brand", "example"], None), ["example"], "named once");
+    assert_eq!(brands(&["--brand", "Acme", "--no-default-brand"], None), ["Acme"]);
+    let off = Some("no-default-brand = true\nbrand = [\"Acme\"]\n");
+    assert_eq!(brands(&[], off), ["Acme"]);
+    assert_eq!(
+        brands(&["--brand", "Other"], off),
+        ["Other"],
+        "the command line's list replaces the file's; the file's switch stands"
+    );
+    assert!(brands(&["--no-default-brand"], None).is_empty());
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! for `history`, lookups by target, and the saved results `--resume` needs.
 
 use super::{AuditId, AuditRow, Store, StoreError, TargetKey, Which};
-use crate::analyze::SummaryBuilder;
-use crate::model::{AuditReport, Link, SourceRecord, SourceResult, Summary};
+use crate::analyze::{SummaryBuilder, Thresholds};
+use crate::model::{AnchorKind, AuditReport, Link, SourceRecord, SourceResult, Summary};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::de::DeserializeOwned;
 
@@ -217,7 +217,12 @@ impl Store {
 /// The summary of an audit that never finished, from what it saved. Kept in
 /// one place: the summary builder's arguments may grow.
 fn summarize(sources: &[SourceRecord], links: &[Link]) -> Summary {
-    let mut builder = SummaryBuilder::default();
+    // The keywords of an unfinished audit are not saved; an exact or partial
+    // anchor shows that there were some.
+    let keywords_given = links
+        .iter()
+        .any(|l| matches!(l.anchor_kind, AnchorKind::Exact | AnchorKind::Partial));
+    let mut builder = SummaryBuilder::new(Thresholds::default().over_optimized_exact_share, keywords_given);
     sources.iter().for_each(|source| builder.add_source(source));
     links.iter().for_each(|link| builder.add_link(link));
     builder.finish()

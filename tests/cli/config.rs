@@ -49,7 +49,7 @@ fn backlinks_toml_in_the_current_directory_is_honoured() {
     let agents = user_agents(&server);
     assert_eq!(agents.len(), 8);
     assert!(agents.iter().all(|ua| ua == "acme-audit/1.0"), "{agents:?}");
-    // The file's brand replaces the default one (`example`): "Example" is no brand now.
+    // The file turns the default brand (`example`) off and names "Acme": "Example" is no brand now.
     assert_eq!(anchor_kinds(&report), vec!["other"; 8]);
 }
 

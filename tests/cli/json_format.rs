@@ -30,7 +30,7 @@ const SOURCE_KEYS: [&str; 13] = [
     "ip",
     "links",
 ];
-const LINK_KEYS: [&str; 14] = [
+const LINK_KEYS: [&str; 15] = [
     "source_url",
     "source_host",
     "source_domain",
@@ -45,8 +45,9 @@ const LINK_KEYS: [&str; 14] = [
     "flags",
     "toxicity",
     "toxic",
+    "weak",
 ];
-const SUMMARY_KEYS: [&str; 10] = [
+const SUMMARY_KEYS: [&str; 11] = [
     "sources",
     "backlinks",
     "referring_pages",
@@ -54,6 +55,7 @@ const SUMMARY_KEYS: [&str; 10] = [
     "link_types",
     "passes_equity",
     "toxic",
+    "weak",
     "risk",
     "anchors",
     "top_domains",
@@ -107,6 +109,7 @@ fn keys_come_in_the_order_the_spec_lists() {
             "unique",
             "diversity",
             "exact_share",
+            "keywords_given",
             "over_optimized",
             "kinds",
             "top"

@@ -30,3 +30,4 @@ mod server_selftest;
 mod source_inputs;
 mod statuses;
 mod targets;
+mod verdicts;

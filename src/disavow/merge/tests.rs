@@ -1,6 +1,7 @@
 //! What gets appended (`merge.rs`): format, coverage and Google's limits.
 
 use super::*;
+use crate::model::Flag;
 use proptest::prelude::*;
 
 const STAMP: Stamp<'static> = Stamp {
@@ -8,9 +9,13 @@ const STAMP: Stamp<'static> = Stamp {
     date: "2026-11-21",
 };
 
-fn domains(names: &[&str]) -> BTreeSet<String> {
-    names.iter().map(|n| n.to_string()).collect()
+/// Each name with the evidence of one toxic link on a link farm.
+fn domains(names: &[&str]) -> Proposals {
+    let evidence = Evidence::of_link(&[Flag::LinkFarm, Flag::SpamKeywords, Flag::ThinContent]);
+    names.iter().map(|n| (n.to_string(), evidence.clone())).collect()
 }
+
+const WHY: &str = "# link-farm, spam-keywords: 1 toxic link";
 
 fn plan_for(existing: &str, toxic: &[&str]) -> Plan {
     plan(&Existing::read(existing.as_bytes()), &domains(toxic), STAMP)
@@ -27,14 +32,17 @@ fn a_new_file_has_a_header_and_sorted_domain_lines() {
     let expected = format!(
         "# Disavow file for example.com, written by backlinks {v} on 2026-11-21.\n\
          # Each `domain:` line is a referring domain with at least one link that backlinks\n\
-         # judged toxic; the audit report lists the flags behind each one.\n\
+         # judged toxic; the comment above it names the risk flags behind that judgement.\n\
          # The tool proposes, a person decides: review every line, and delete the domains\n\
          # whose links you want to keep, before uploading this file in Google Search Console.\n\
          # Google advises disavowing only clearly manipulative links. An upload replaces the\n\
          # list Google has; later runs keep every line here and add new domains at the end.\n\
          # Added by backlinks {v} on 2026-11-21 for example.com: 3 domains\n\
+         {WHY}\n\
          domain:alpha.net\n\
+         {WHY}\n\
          domain:mid.org\n\
+         {WHY}\n\
          domain:zeta.xyz\n"
     );
     assert_eq!(appended(&plan), expected);
@@ -48,7 +56,9 @@ fn an_existing_file_gains_a_dated_block_after_a_blank_line() {
     let v = env!("CARGO_PKG_VERSION");
     assert_eq!(
         appended(&plan),
-        format!("\n# Added by backlinks {v} on 2026-11-21 for example.com: 1 domain\ndomain:new.net\n")
+        format!(
+            "\n# Added by backlinks {v} on 2026-11-21 for example.com: 1 domain\n{WHY}\ndomain:new.net\n"
+        )
     );
 }
 
@@ -158,9 +168,40 @@ fn lines(n: usize) -> String {
 }
 
 #[test]
+fn every_domain_line_follows_the_comment_that_says_why() {
+    let mut toxic = domains(&["farm.net"]);
+    toxic.insert(
+        "Blog.NET".into(),
+        Evidence::of_link(&[Flag::HiddenLink, Flag::ExactMatchAnchor]),
+    );
+    toxic.insert("blog.net".into(), Evidence::of_link(&[Flag::HiddenLink]));
+    let plan = plan(&Existing::read(b""), &toxic, STAMP);
+    let text = appended(&plan);
+    assert!(
+        text.ends_with(
+            "# hidden-link, exact-match-anchor: 2 toxic links\ndomain:blog.net\n\
+             # link-farm, spam-keywords: 1 toxic link\ndomain:farm.net\n"
+        ),
+        "two spellings of one host are one entry with both links: {text}"
+    );
+    for line in text.lines() {
+        assert!(line.starts_with('#') || line.starts_with("domain:"), "{line}");
+    }
+}
+
+#[test]
+fn a_comment_and_its_domain_are_never_split_by_the_line_limit() {
+    // A blank line and the block comment leave room for one line only.
+    let plan = plan_for(&lines(MAX_LINES - 3), &["a.net"]);
+    assert!(plan.append.is_empty(), "{:?}", appended(&plan));
+    assert_eq!(plan.left_out, ["a.net"]);
+}
+
+#[test]
 fn the_line_limit_is_never_passed() {
-    // A blank line and the block comment take two lines; one domain fits.
-    let existing = lines(MAX_LINES - 3);
+    // A blank line and the block comment take two lines; one entry (its
+    // comment and its domain) fits.
+    let existing = lines(MAX_LINES - 4);
     let plan = plan_for(&existing, &["a.net", "b.net", "c.net"]);
     assert_eq!(plan.added, ["a.net"]);
     assert_eq!(plan.left_out, ["b.net", "c.net"]);
@@ -184,8 +225,8 @@ fn the_size_limit_is_never_passed() {
         "# Added by backlinks {} on 2026-11-21 for example.com: 2 domains\n",
         env!("CARGO_PKG_VERSION")
     );
-    let one = "domain:a.net\n".len();
-    let room = 1 + block.len() + one; // blank line, block, one domain
+    let one = format!("{WHY}\ndomain:a.net\n").len();
+    let room = 1 + block.len() + one; // blank line, block, one entry
     let existing = format!("#{}\n", "x".repeat(MAX_BYTES - room - 2));
     let plan = plan_for(&existing, &["a.net", "b.net"]);
     assert_eq!(plan.added, ["a.net"]);
@@ -235,6 +276,8 @@ proptest! {
         ),
         toxic in proptest::collection::btree_set("[a-z]{1,6}\\.(net|org)|[0-9.]{1,9}", 0..10),
     ) {
+        let names: Vec<&str> = toxic.iter().map(String::as_str).collect();
+        let toxic = domains(&names);
         let before = existing.join("\n");
         let first = plan(&Existing::read(before.as_bytes()), &toxic, STAMP);
         let after = format!("{before}{}", String::from_utf8(first.append.clone()).unwrap());

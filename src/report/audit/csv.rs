@@ -11,7 +11,7 @@ use crate::report::csv::{bool_word, formula_safe, write_record};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 15] = [
     "source_url",
     "source_status",
     "http_status",
@@ -26,6 +26,7 @@ const HEADER: [&str; 14] = [
     "toxicity",
     "toxic",
     "flags",
+    "weak",
 ];
 
 /// Writes the audit as CSV and flushes the CSV layer.
@@ -52,8 +53,8 @@ pub(super) fn write(report: &AuditReport, out: &mut dyn Write) -> io::Result<()>
 /// The cells of one row: a source with one of its links, or alone (or, should
 /// counts not add up, a link alone). `source_url` is the source's URL, as
 /// given to the audit.
-fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a, str>; 14] {
-    let mut row: [Cow<'a, str>; 14] = Default::default();
+fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a, str>; 15] {
+    let mut row: [Cow<'a, str>; 15] = Default::default();
     if let Some(source) = source {
         row[0] = Cow::Borrowed(&source.url);
         row[1] = Cow::Borrowed(source.status.as_str());
@@ -78,6 +79,7 @@ fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a,
         row[11] = Cow::Owned(link.toxicity.to_string());
         row[12] = Cow::Borrowed(bool_word(link.toxic));
         row[13] = Cow::Owned(Flag::words(&link.flags).join(" "));
+        row[14] = Cow::Borrowed(bool_word(link.weak));
     }
     row.map(formula_safe)
 }
@@ -89,14 +91,14 @@ mod tests {
     use crate::sample::audit::{report, results};
 
     const EXPECTED: &str = "source_url,source_status,http_status,target_url,anchor_text,anchor_kind,\
-        link_type,rel,passes_equity,placement,hidden,toxicity,toxic,flags\n\
+        link_type,rel,passes_equity,placement,hidden,toxicity,toxic,flags,weak\n\
         https://blog.example.org/post/1,ok,200,https://example.com/,Example,branded,\
-        dofollow,,true,content,false,0,false,\n\
+        dofollow,,true,content,false,0,false,,false\n\
         https://blog.example.org/post/1,ok,200,https://example.com/shop?a=1|2,\
         '=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,\
-        60,true,hidden-link exact-match-anchor\n\
-        https://news.example.net/a,no-link,200,,,,,,,,,,,\n\
-        https://gone.test.org/x,http-error,404,,,,,,,,,,,\n";
+        60,true,hidden-link exact-match-anchor,false\n\
+        https://news.example.net/a,no-link,200,,,,,,,,,,,,\n\
+        https://gone.test.org/x,http-error,404,,,,,,,,,,,,\n";
 
     #[test]
     fn writes_a_row_per_link_and_per_source_without_one() {
@@ -128,7 +130,7 @@ mod tests {
         };
         let out = render_with(Format::Csv, options, &[], &report);
         assert_eq!(out.lines().count(), 1 + 4, "{out}");
-        assert!(out.ends_with("\nhttps://blog.example.org/post/1,,,https://example.com/shop?a=1|2,'=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,60,true,hidden-link exact-match-anchor\n"), "{out}");
+        assert!(out.ends_with("\nhttps://blog.example.org/post/1,,,https://example.com/shop?a=1|2,'=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,60,true,hidden-link exact-match-anchor,false\n"), "{out}");
     }
 
     #[test]

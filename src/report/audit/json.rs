@@ -57,11 +57,13 @@ mod tests {
     },
     "passes_equity": 1,
     "toxic": 1,
+    "weak": 0,
     "risk": "high",
     "anchors": {
       "unique": 2,
       "diversity": 1.0,
       "exact_share": 0.5,
+      "keywords_given": true,
       "over_optimized": true,
       "kinds": {
         "image": 0,
@@ -157,7 +159,8 @@ mod tests {
       "hidden": false,
       "flags": [],
       "toxicity": 0,
-      "toxic": false
+      "toxic": false,
+      "weak": false
     },
     {
       "source_url": "https://blog.example.org/post/1",
@@ -179,7 +182,8 @@ mod tests {
         "exact-match-anchor"
       ],
       "toxicity": 60,
-      "toxic": true
+      "toxic": true,
+      "weak": false
     }
   ]
 }

@@ -109,13 +109,13 @@ mod tests {
         \"source_host\":\"blog.example.org\",\"source_domain\":\"example.org\",\
         \"target_url\":\"https://example.com/\",\"anchor_text\":\"Example\",\"anchor_kind\":\"branded\",\
         \"rel\":[],\"link_type\":\"dofollow\",\"passes_equity\":true,\"placement\":\"content\",\
-        \"hidden\":false,\"flags\":[],\"toxicity\":0,\"toxic\":false}\n\
+        \"hidden\":false,\"flags\":[],\"toxicity\":0,\"toxic\":false,\"weak\":false}\n\
         {\"type\":\"link\",\"source_url\":\"https://blog.example.org/post/1\",\
         \"source_host\":\"blog.example.org\",\"source_domain\":\"example.org\",\
         \"target_url\":\"https://example.com/shop?a=1|2\",\"anchor_text\":\"=best garden tools\",\
         \"anchor_kind\":\"exact\",\"rel\":[\"nofollow\",\"noopener\"],\"link_type\":\"nofollow\",\
         \"passes_equity\":false,\"placement\":\"footer\",\"hidden\":true,\"flags\":[\"hidden-link\",\
-        \"exact-match-anchor\"],\"toxicity\":60,\"toxic\":true}\n\
+        \"exact-match-anchor\"],\"toxicity\":60,\"toxic\":true,\"weak\":false}\n\
         {\"type\":\"summary\",\"schema_version\":1,\"tool\":{\"name\":\"backlinks\",\
         \"version\":\"0.1.0\"},\"target\":{\"input\":\"example.com\",\"host\":\"example.com\",\
         \"path_prefix\":\"/\"},\"started_at\":\"2025-01-02T03:04:05Z\",\"finished_at\":\"2025-01-02T03:04:09Z\",\
@@ -123,8 +123,8 @@ mod tests {
         \"no-link\":1,\"http-error\":1,\"blocked\":0,\"unreachable\":0,\"robots-blocked\":0,\
         \"not-html\":0,\"invalid\":0,\"internal\":0}},\"backlinks\":2,\"referring_pages\":1,\
         \"referring_domains\":1,\"link_types\":{\"dofollow\":1,\"nofollow\":1,\
-        \"ugc\":0,\"sponsored\":0},\"passes_equity\":1,\"toxic\":1,\"risk\":\"high\",\"anchors\":{\"unique\":2,\
-        \"diversity\":1.0,\"exact_share\":0.5,\"over_optimized\":true,\"kinds\":{\"image\":0,\
+        \"ugc\":0,\"sponsored\":0},\"passes_equity\":1,\"toxic\":1,\"weak\":0,\"risk\":\"high\",\"anchors\":{\"unique\":2,\
+        \"diversity\":1.0,\"exact_share\":0.5,\"keywords_given\":true,\"over_optimized\":true,\"kinds\":{\"image\":0,\
         \"empty\":0,\"url\":0,\"branded\":1,\"exact\":1,\"partial\":0,\"generic\":0,\
         \"other\":0},\"top\":[{\"text\":\"=best garden tools\",\"count\":1,\"share\":0.5},\
         {\"text\":\"example\",\"count\":1,\"share\":0.5}]},\"top_domains\":[{\"domain\":\"example.org\",\

@@ -2,7 +2,7 @@
 //! pull-request comments: the content of the terminal table as headings and
 //! pipe tables, page text escaped by `report::markdown`.
 
-use super::overview::{reason, Overview};
+use super::overview::{reason, toxic_reasons, toxic_reasons_title, Overview};
 use crate::model::{AuditReport, Link, SourceRecord};
 use crate::report::markdown::{anchor_cell, row, table, text, url};
 use crate::report::text::{percent, plural};
@@ -33,6 +33,7 @@ pub(super) fn render(report: &AuditReport) -> String {
         let header = "| Toxicity | Source | Anchor | Target | Type | Equity | Flags |\n\
                       | ---: | --- | --- | --- | --- | --- | --- |";
         table(&mut out, &title, header, &overview.links, "links", link_row);
+        why_toxic(&mut out, &overview.links);
     }
     if !overview.without_link.is_empty() {
         let title = format!(
@@ -82,6 +83,26 @@ fn link_row(link: &&Link) -> Vec<String> {
     ]
 }
 
+/// Every toxic link with the risk flags that made it so, as a list: the links
+/// table stops at its cap, this does not.
+fn why_toxic(out: &mut String, links: &[&Link]) {
+    let toxic = toxic_reasons(links);
+    if toxic.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\n### {}\n\n", text(&toxic_reasons_title(toxic.len()))));
+    for (link, risk) in toxic {
+        let flags: Vec<String> = risk.iter().map(|f| flag(f.as_str())).collect();
+        out.push_str(&format!(
+            "- **{}** {} on {}: {}\n",
+            link.toxicity,
+            anchor_cell(&link.anchor_text),
+            url(&link.source_url),
+            flags.join(", ")
+        ));
+    }
+}
+
 fn without_link_row(source: &&SourceRecord) -> Vec<String> {
     vec![
         url(&source.url),
@@ -127,6 +148,7 @@ mod tests {
 | Link types | 1 dofollow, 1 nofollow |
 | Passes equity | 1 of 2 (50.0%) |
 | Toxic | 1 of 2 (50.0%) |
+| Weak | 0 of 2 (0.0%) |
 | Profile risk | high |
 | Anchor diversity | 1.00 |
 | Exact-match anchors | 50.0% (over-optimized) |
@@ -145,6 +167,10 @@ mod tests {
 | ---: | --- | --- | --- | --- | --- | --- |
 | **60 toxic** | <https://blog.example.org/post/1> | =best garden tools | <https://example.com/shop?a=1\|2> | nofollow | no | `hidden-link`, `exact-match-anchor` |
 | 0 | <https://blog.example.org/post/1> | Example | <https://example.com/> | dofollow | yes |  |
+
+### Why 1 link is toxic (risk flags; weights in docs/scoring.md)
+
+- **60** =best garden tools on <https://blog.example.org/post/1>: `hidden-link`, `exact-match-anchor`
 
 ### No link found on 1 source
 

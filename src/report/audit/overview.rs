@@ -2,7 +2,7 @@
 //! summary figures in words, the links worst first, and every source without
 //! a backlink with the reason. Text here is raw; each renderer escapes it.
 
-use crate::model::{AuditReport, Link, SourceRecord, SourceStatus, Summary};
+use crate::model::{AuditReport, Flag, FlagKind, Link, SourceRecord, SourceStatus, Summary};
 use crate::report::text::{percent, plural, target_label};
 use std::cmp::Reverse;
 
@@ -78,10 +78,21 @@ fn facts(summary: &Summary) -> Vec<(&'static str, String)> {
         Some(diversity) => format!("{diversity:.2}"),
         None => "n/a (fewer than 2 backlinks)".to_string(),
     };
-    let mut exact_share = percent(summary.anchors.exact_share);
-    if summary.anchors.over_optimized {
-        exact_share.push_str(" (over-optimized)");
-    }
+    // Without keywords no anchor can be exact: 0 % would read as a clean bill.
+    let exact_share = if !summary.anchors.keywords_given {
+        "not judged (pass --keyword)".to_string()
+    } else if summary.anchors.over_optimized {
+        format!("{} (over-optimized)", percent(summary.anchors.exact_share))
+    } else {
+        percent(summary.anchors.exact_share)
+    };
+    let weak = match summary.weak {
+        0 => share_of(0, backlinks),
+        n => format!(
+            "{}: worth little, not a reason to disavow",
+            share_of(n, backlinks)
+        ),
+    };
     vec![
         ("Sources", format!("{} ({statuses})", summary.sources.total)),
         ("Backlinks", backlinks.to_string()),
@@ -98,6 +109,7 @@ fn facts(summary: &Summary) -> Vec<(&'static str, String)> {
         ),
         ("Passes equity", share_of(summary.passes_equity, backlinks)),
         ("Toxic", share_of(summary.toxic, backlinks)),
+        ("Weak", weak),
         ("Profile risk", summary.risk.as_str().to_string()),
         ("Anchor diversity", diversity),
         ("Exact-match anchors", exact_share),
@@ -115,6 +127,29 @@ fn facts(summary: &Summary) -> Vec<(&'static str, String)> {
             ]),
         ),
     ]
+}
+
+/// The toxic links, worst first, each with the risk flags that made it toxic:
+/// weakness flags never count towards toxicity, so they explain nothing here
+/// (the links table shows every flag).
+pub(super) fn toxic_reasons<'a>(links: &[&'a Link]) -> Vec<(&'a Link, Vec<Flag>)> {
+    links
+        .iter()
+        .filter(|l| l.toxic)
+        .map(|&l| {
+            let risk = l.flags.iter().copied().filter(|f| f.kind() == FlagKind::Risk);
+            (l, risk.collect())
+        })
+        .collect()
+}
+
+/// "Why 2 links are toxic": the heading of the toxic reasons.
+pub(super) fn toxic_reasons_title(count: usize) -> String {
+    let verb = if count == 1 { "is" } else { "are" };
+    format!(
+        "Why {} {verb} toxic (risk flags; weights in docs/scoring.md)",
+        plural(count, "link")
+    )
 }
 
 /// `1 ok, 2 no-link`: the non-zero counts, or `none`.
@@ -218,11 +253,56 @@ mod tests {
         assert_eq!(fact("Link types"), "1 dofollow, 1 nofollow");
         assert_eq!(fact("Passes equity"), "1 of 2 (50.0%)");
         assert_eq!(fact("Toxic"), "1 of 2 (50.0%)");
+        assert_eq!(fact("Weak"), "0 of 2 (0.0%)");
         assert_eq!(fact("Anchor diversity"), "1.00");
         assert_eq!(fact("Exact-match anchors"), "50.0% (over-optimized)");
         assert_eq!(fact("Anchor kinds"), "1 branded, 1 exact");
         assert_eq!(overview.without_link.len(), 1);
         assert_eq!(overview.unchecked.len(), 1);
+    }
+
+    #[test]
+    fn the_exact_match_share_is_not_judged_without_keywords() {
+        let mut report = report(&results());
+        report.summary.anchors.keywords_given = false;
+        report.summary.weak = 1;
+        let overview = Overview::new(&report);
+        let fact = |label: &str| {
+            overview
+                .facts
+                .iter()
+                .find(|(l, _)| *l == label)
+                .unwrap()
+                .1
+                .clone()
+        };
+        assert_eq!(fact("Exact-match anchors"), "not judged (pass --keyword)");
+        assert_eq!(
+            fact("Weak"),
+            "1 of 2 (50.0%): worth little, not a reason to disavow"
+        );
+    }
+
+    #[test]
+    fn toxic_links_are_explained_by_their_risk_flags_only() {
+        let weak_and_toxic = Link {
+            flags: vec![
+                Flag::HiddenLink,
+                Flag::ExactMatchAnchor,
+                Flag::NonHttps,
+                Flag::Noindex,
+            ],
+            toxic: true,
+            ..link("x")
+        };
+        let clean = link("Example");
+        let reasons = toxic_reasons(&[&weak_and_toxic, &clean]);
+        assert_eq!(reasons.len(), 1);
+        assert_eq!(reasons[0].1, [Flag::HiddenLink, Flag::ExactMatchAnchor]);
+        assert_eq!(
+            toxic_reasons_title(1),
+            "Why 1 link is toxic (risk flags; weights in docs/scoring.md)"
+        );
     }
 
     #[test]

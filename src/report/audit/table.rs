@@ -3,7 +3,7 @@
 //! width it is given and every string from a page or an input passes through
 //! `terminal_safe`.
 
-use super::overview::{reason, Overview};
+use super::overview::{reason, toxic_reasons_title, Overview};
 use crate::model::{AuditReport, Flag, Link, LinkType, SourceRecord};
 use crate::report::table::{
     align_right, heading, line, new_table, paint, safe, section, short_row, short_url, Style,
@@ -107,21 +107,16 @@ fn links_table(links: &[&Link], style: Style) -> Table {
     table
 }
 
-/// Every toxic link with all the flags that made it so: the links table has
+/// Every toxic link with the risk flags that made it so: the links table has
 /// room for a few, this list has room for all, wrapped rather than cut.
 fn toxic_reasons(out: &mut String, links: &[&Link], style: Style) {
-    let toxic: Vec<&&Link> = links.iter().filter(|l| l.toxic).collect();
+    let toxic = super::overview::toxic_reasons(links);
     if toxic.is_empty() {
         return;
     }
     out.push('\n');
-    let verb = if toxic.len() == 1 { "is" } else { "are" };
-    let title = format!(
-        "Why {} {verb} toxic (weights in docs/scoring.md)",
-        plural(toxic.len(), "link")
-    );
-    heading(out, style, &title);
-    for link in toxic {
+    heading(out, style, &toxic_reasons_title(toxic.len()));
+    for (link, risk) in toxic {
         let head = format!(
             "{:>3}  \"{}\"  {} → {}",
             link.toxicity,
@@ -130,7 +125,7 @@ fn toxic_reasons(out: &mut String, links: &[&Link], style: Style) {
             short_url(&link.target_url),
         );
         line(out, style, &head);
-        for wrapped in wrap(&link.flags, style.width.saturating_sub(5)) {
+        for wrapped in wrap(&risk, style.width.saturating_sub(5)) {
             line(out, style, &format!("     {wrapped}"));
         }
     }
@@ -269,7 +264,7 @@ mod tests {
     }
 
     #[test]
-    fn every_toxic_link_is_listed_with_all_its_flags() {
+    fn every_toxic_link_is_listed_with_all_its_risk_flags() {
         let mut report = report(&results());
         report.links[1].flags = Flag::ALL.to_vec();
         let text = render(&report, plain(60));
@@ -279,10 +274,12 @@ mod tests {
             .nth(1)
             .expect("a reasons section");
         for flag in Flag::ALL {
-            assert!(reasons.contains(flag.as_str()), "flag {flag} missing:\n{reasons}");
+            let listed = reasons.contains(flag.as_str());
+            let risk = flag.kind() == crate::model::FlagKind::Risk;
+            assert_eq!(listed, risk, "flag {flag}:\n{reasons}");
         }
         let clean = report_without_links();
-        assert!(!render(&clean, plain(80)).contains("toxic (weights"));
+        assert!(!render(&clean, plain(80)).contains("toxic (risk flags"));
     }
 
     #[test]

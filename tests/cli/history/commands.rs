@@ -24,10 +24,13 @@ fn show_prints_exactly_what_the_audit_printed() {
     let monitor = Monitor::new();
     let server = server();
     let mut first_json = Vec::new();
-    // A brand per run, so no two audits are alike.
+    // The first audit without the default brand (`example`), so it is unlike
+    // the latest.
     for format in ["json", "csv", "markdown", "table"] {
-        let brand = if format == "json" { "example" } else { format };
-        let args = ["--format", format, "--brand", brand];
+        let args = match format {
+            "json" => vec!["--format", format, "--no-default-brand"],
+            _ => vec!["--format", format, "--brand", format],
+        };
         let printed = monitor.audit(&sources(&server), &args).stdout;
         let shown = monitor
             .run(["show", "latest", "--format", format])

@@ -87,6 +87,7 @@ pub struct Summary {
     pub link_types: LinkTypeCounts,
     pub passes_equity: u64,
     pub toxic: u64,
+    pub weak: u64,
     pub risk: Risk,
     pub anchors: Anchors,
     pub top_domains: Vec<DomainCount>,
@@ -129,6 +130,7 @@ pub struct Anchors {
     #[serde(deserialize_with = "nullable")]
     pub diversity: Option<f64>,
     pub exact_share: f64,
+    pub keywords_given: bool,
     pub over_optimized: bool,
     pub kinds: KindCounts,
     pub top: Vec<AnchorShare>,
@@ -202,6 +204,7 @@ pub struct Link {
     pub flags: Vec<String>,
     pub toxicity: u8,
     pub toxic: bool,
+    pub weak: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
