@@ -6,14 +6,15 @@ mod fail_on;
 mod history;
 mod progress;
 
-use super::output::{self, create_report_file, FILE_OPTIONS};
+use super::output::{self, create_report_file};
 use crate::audit::{self, Interrupt, Progress, Resumed, Silent, Sinks};
 use crate::cli::{AuditArgs, FailOn};
 use crate::config::ConfigFile;
 use crate::disavow::PendingDisavow;
 use crate::error::{Outcome, UsageError};
 use crate::model::{AuditReport, SourceStatus};
-use crate::report::{self, atomic::AtomicFile, audit::ReportWriter};
+use crate::report::audit::{ReportWriter, View};
+use crate::report::{self, atomic::AtomicFile, Format};
 use crate::settings::Settings;
 use crate::sources::{self, SourceEntry};
 use anyhow::Context as _;
@@ -82,17 +83,31 @@ type Writers = Vec<Box<dyn ReportWriter>>;
 /// now so an unwritable path fails before anything is fetched.
 fn open_reports(settings: &Settings) -> anyhow::Result<(Writers, Vec<AtomicFile>)> {
     let mut writers: Writers = Vec::new();
+    let view = |limit| View {
+        only: settings.only.clone(),
+        limit,
+    };
     if let Some(format) = settings.stdout_format {
+        let limit = match format {
+            Format::Table => output::stdout_limit(settings.limit),
+            _ => settings.limit.unwrap_or_default(),
+        };
         writers.push(report::audit::writer(
             format,
             Box::new(io::BufWriter::new(io::stdout())),
-            output::stdout_options(),
+            output::stdout_options(settings.csv_bom),
+            view(limit),
         ));
     }
     let mut files = Vec::new();
     for (path, format) in &settings.outputs {
         let mut file = create_report_file(path)?;
-        writers.push(report::audit::writer(*format, file.writer()?, FILE_OPTIONS));
+        writers.push(report::audit::writer(
+            *format,
+            file.writer()?,
+            output::file_options(settings.csv_bom),
+            view(settings.limit.unwrap_or_default()),
+        ));
         files.push(file);
     }
     Ok((writers, files))

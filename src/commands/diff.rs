@@ -53,7 +53,7 @@ pub fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
             report: &after,
         },
     )?;
-    destinations.write(|format, options, mut out| report::diff::write(format, &diff, options, &mut out))?;
+    destinations.write(|to, mut out| report::diff::write(to.format, &diff, to.options, &mut out))?;
     Ok(Outcome::Clean)
 }
 

@@ -39,7 +39,7 @@ pub fn write(
         Format::Markdown => out.write_all(markdown::render(rows).as_bytes())?,
         Format::Json => json::write(rows, &mut *out)?,
         Format::Jsonl => jsonl::write(rows, &mut *out)?,
-        Format::Csv => csv::write(rows, &mut *out)?,
+        Format::Csv => csv::write(rows, options.csv_bom, &mut *out)?,
     }
     out.flush()
 }

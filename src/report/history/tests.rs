@@ -29,6 +29,7 @@ fn render(format: Format, rows: &[AuditRow]) -> String {
     let options = RenderOptions {
         width: 100,
         color: false,
+        csv_bom: false,
     };
     write(format, rows, options, &mut out).unwrap();
     String::from_utf8(out).unwrap()
