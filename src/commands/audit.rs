@@ -55,6 +55,14 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         disavow.finish(&report, &mut io::stderr().lock())?;
     }
     print_hints(&report);
+    let formats = settings
+        .stdout_format
+        .iter()
+        .chain(settings.outputs.iter().map(|(_, f)| f));
+    output::say_csv_filtered(&settings.only, formats.copied());
+    if let Some(saved) = history.as_ref().and_then(|h| h.saved_line(&report)) {
+        eprintln!("{saved}");
+    }
     verdict(&settings, &report, history.as_ref().filter(|_| fail_on_lost))
 }
 
@@ -126,7 +134,8 @@ fn run_engine(
         .iter()
         .chain(settings.outputs.iter().map(|(_, f)| f))
         .any(|f| f.needs_sources())
-        || settings.fail_on.contains(&FailOn::Lost); // the diff needs each source's status
+        // The diff needs each source's status; `missing` names each source.
+        || settings.fail_on.iter().any(|f| matches!(f, FailOn::Lost | FailOn::Missing));
     let progress: Box<dyn Progress> = if settings.stdout_format.is_some() && io::stderr().is_terminal() {
         Box::new(progress::Bar::new())
     } else {
@@ -164,7 +173,7 @@ fn verdict(
     if report.partial {
         return Ok(Outcome::Interrupted);
     }
-    let mut failures = fail_on::failures(&settings.fail_on, &report.summary);
+    let mut failures = fail_on::failures(&settings.fail_on, report);
     if let Some(history) = lost_check {
         failures.extend(history::lost_links(history, report)?);
     }

@@ -5,7 +5,7 @@
 use crate::cli::SavedArgs;
 use crate::error::UsageError;
 use crate::report::atomic::AtomicFile;
-use crate::report::audit::Limit;
+use crate::report::audit::{Filter, Limit};
 use crate::report::{Format, RenderOptions};
 use anyhow::Context as _;
 use std::io::{self, IsTerminal, Write};
@@ -49,6 +49,17 @@ pub fn stdout_limit(given: Option<Limit>) -> Limit {
     Limit::First((rows.saturating_sub(8) / 2).max(10))
 }
 
+/// Said on standard error when `--only` filtered a CSV report, which has no
+/// room to say so itself (every other format does).
+pub fn say_csv_filtered(only: &Filter, mut formats: impl Iterator<Item = Format>) {
+    if !only.is_empty() && formats.any(|f| f == Format::Csv) {
+        eprintln!(
+            "note: the CSV lists only the rows {} keeps; the other formats say so, and their summary counts the whole audit",
+            only.flag()
+        );
+    }
+}
+
 /// A report file's temporary, created now so that an unwritable path fails
 /// before any work; it replaces `path` when committed.
 pub fn create_report_file(path: &Path) -> anyhow::Result<AtomicFile> {
@@ -81,6 +92,14 @@ impl Destinations {
             files,
             csv_bom: args.csv_bom,
         })
+    }
+
+    /// The formats written, standard output's included.
+    pub fn formats(&self) -> impl Iterator<Item = Format> + '_ {
+        self.stdout
+            .iter()
+            .copied()
+            .chain(self.files.iter().map(|(_, f)| *f))
     }
 
     /// Renders the report for each destination. Files come first, so a

@@ -45,6 +45,7 @@ pub fn show(args: ShowArgs) -> anyhow::Result<Outcome> {
             .into());
         }
     }
+    output::say_csv_filtered(&only, destinations.formats());
     destinations.write(|to, out| {
         let view = View {
             only: only.clone(),

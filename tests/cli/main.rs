@@ -19,6 +19,7 @@ mod disavow;
 mod exit_codes;
 mod extraction;
 mod fetching;
+mod first_screen;
 mod formats;
 mod history;
 mod json_format;

@@ -34,6 +34,22 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// The line that says where the audit was saved, so that a database in
+    /// one's home folder is no surprise; `None` when it was not saved.
+    pub fn saved_line(&self, report: &AuditReport) -> Option<String> {
+        let audit = self.audit?;
+        let db = self.db.display();
+        Some(if report.partial {
+            format!("saved as partial audit {audit} in {db} (`--resume` goes on with it)")
+        } else {
+            format!(
+                "saved as audit {audit} in {db} (`backlinks history` lists them; `--no-save` skips saving)"
+            )
+        })
+    }
+}
+
 /// Opens the history and begins (or, with `--resume`, reopens) the audit.
 pub fn prepare(
     settings: &HistorySettings,

@@ -345,13 +345,14 @@ mod tests {
     }
 
     #[test]
-    fn a_dofollow_link_on_a_nofollow_page_says_so() {
+    fn a_dofollow_link_on_a_nofollow_page_says_so_in_its_flags() {
         let mut report = report(&results());
         report.links[0].passes_equity = false;
+        report.links[0].flags = vec![Flag::PageNofollow];
         let out = render(&report, plain(160));
-        assert!(out.contains("dofollow (page nofollow)"), "{out}");
-        report.links[0].passes_equity = true;
-        assert!(!render(&report, plain(160)).contains("page nofollow"));
+        let row = out.lines().position(|l| l.contains("Example ")).unwrap();
+        let flags = out.lines().nth(row + 1).unwrap();
+        assert!(flags.contains("↳ page-nofollow"), "{out}");
     }
 
     #[test]

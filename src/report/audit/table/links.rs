@@ -14,8 +14,9 @@ use comfy_table::{Cell, Color, ColumnConstraint, Row, Width};
 const HEADER: [&str; 5] = ["Toxicity", "Source", "Anchor", "Target", "Type"];
 /// What the borders and padding of a five-column table take.
 const FRAME: usize = 1 + 3 * HEADER.len();
-/// Where the page, the anchor and the target share what width is left.
-const SHARES: [usize; 3] = [4, 3, 3];
+/// Where the page, the anchor and the target share what width is left: the
+/// page most, since it is what tells links apart.
+const SHARES: [usize; 3] = [5, 3, 3];
 /// Marks the flags line of the link above.
 const FLAGS_MARK: &str = "↳ ";
 
@@ -63,7 +64,8 @@ struct Texts {
     anchor: String,
     target: String,
     link_type: String,
-    /// A dofollow link on a nofollow page: the type says so, in colour.
+    /// A dofollow link on a nofollow page: its type in colour (its
+    /// `page-nofollow` flag says so in words).
     page_nofollow: bool,
 }
 
@@ -79,11 +81,7 @@ impl Texts {
             source: source_label(link),
             anchor: anchor_label(&safe(&link.anchor_text)).to_string(),
             target: bare_url(&link.target_url),
-            link_type: if page_nofollow {
-                "dofollow (page nofollow)".to_string()
-            } else {
-                link.link_type.as_str().to_string()
-            },
+            link_type: link.link_type.as_str().to_string(),
             page_nofollow,
         }
     }

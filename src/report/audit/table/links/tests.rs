@@ -44,7 +44,10 @@ fn a_long_source_keeps_its_host_and_the_end_of_its_path_without_the_scheme() {
     links[0].source_url = format!("http://blog.example.org/{}/the-end", "a".repeat(300));
     let out = drawn(&links, 100);
     assert!(out.contains("blog.example.org/…"), "{out}");
-    assert!(out.contains("…aaa/the-end"), "{out}");
+    assert!(
+        out.contains("aaa/the-end │") || out.contains("aaa/the-end ┆"),
+        "{out}"
+    );
     assert!(!out.contains("http://"), "{out}");
     assert!(!out.contains("https://"), "{out}");
 }
@@ -79,7 +82,7 @@ fn a_link_without_flags_has_no_flags_line() {
 #[test]
 fn the_rest_is_shared_by_need_and_never_below_one_column() {
     assert_eq!(share(30, [5, 5, 5]), [5, 5, 5]);
-    assert_eq!(share(30, [100, 2, 100]), [16, 2, 12]);
+    assert_eq!(share(30, [100, 2, 100]), [17, 2, 11]);
     let widths = share(2, [100, 100, 100]);
     assert!(widths.iter().all(|&w| w >= 1), "{widths:?}");
 }
