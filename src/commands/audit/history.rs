@@ -69,6 +69,7 @@ pub fn prepare(
         };
         let inputs: Vec<String> = entries.iter().map(record_url).collect();
         let resumed = store.resume_audit(audit, &inputs)?;
+        store.set_sources_given(audit, entries.len())?;
         eprintln!(
             "resuming audit {audit}: {} of {} sources already done",
             resumed.results.len(),
@@ -93,6 +94,7 @@ pub fn prepare(
         });
     }
     let audit = store.begin_audit(&head(target))?;
+    store.set_sources_given(audit, entries.len())?;
     Ok(Prepared {
         writer: Some(HistoryWriter::new(store, audit)),
         audit: Some(audit),
