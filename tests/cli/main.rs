@@ -28,5 +28,6 @@ mod outputs;
 mod robots;
 mod server_selftest;
 mod source_inputs;
+mod spreadsheets;
 mod statuses;
 mod targets;
