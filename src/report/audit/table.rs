@@ -82,7 +82,7 @@ fn links_section(out: &mut String, overview: &Overview<'_>, style: Style) {
         Limit::First(n) => &overview.links[..n.min(overview.links.len())],
         Limit::Default | Limit::All => &overview.links[..],
     };
-    out.push_str(&links::table(shown, style));
+    out.push_str(&links::table(shown, style, &overview.report.target.host));
     if let Some(more) = overview.more_links(shown.len()) {
         paragraph(out, style, &more);
     }

@@ -20,9 +20,10 @@ const SHARES: [usize; 3] = [5, 3, 3];
 /// Marks the flags line of the link above.
 const FLAGS_MARK: &str = "↳ ";
 
-/// The table, each row followed by its flags line.
-pub(super) fn table(links: &[&Link], style: Style) -> String {
-    let rows: Vec<Texts> = links.iter().map(|l| Texts::of(l)).collect();
+/// The table, each row followed by its flags line. A target on `host` (the
+/// audited one) shows its path alone.
+pub(super) fn table(links: &[&Link], style: Style, host: &str) -> String {
+    let rows: Vec<Texts> = links.iter().map(|l| Texts::of(l, host)).collect();
     let widths = widths(&rows, style.width);
     let mut table = new_table(style, &HEADER);
     for (at, width) in widths.iter().enumerate() {
@@ -70,7 +71,7 @@ struct Texts {
 }
 
 impl Texts {
-    fn of(link: &Link) -> Texts {
+    fn of(link: &Link, host: &str) -> Texts {
         let page_nofollow = !link.passes_equity && link.link_type == LinkType::Dofollow;
         Texts {
             toxicity: if link.toxic {
@@ -80,7 +81,7 @@ impl Texts {
             },
             source: source_label(link),
             anchor: anchor_label(&safe(&link.anchor_text)).to_string(),
-            target: bare_url(&link.target_url),
+            target: target_label(&link.target_url, host),
             link_type: link.link_type.as_str().to_string(),
             page_nofollow,
         }
@@ -104,6 +105,16 @@ fn source_label(link: &Link) -> String {
         format!("{} (saved)", safe(&link.source_host))
     } else {
         bare_url(&link.source_url)
+    }
+}
+
+/// The target's path when it is on the audited host (the heading says which),
+/// else its host and path.
+fn target_label(url: &str, host: &str) -> String {
+    let bare = bare_url(url);
+    match bare.strip_prefix(host) {
+        Some(path) if path.starts_with('/') => path.to_string(),
+        _ => bare,
     }
 }
 

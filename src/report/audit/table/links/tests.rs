@@ -14,7 +14,7 @@ fn style(width: usize) -> Style {
 
 fn drawn(links: &[Link], width: usize) -> String {
     let links: Vec<&Link> = links.iter().collect();
-    table(&links, style(width))
+    table(&links, style(width), "example.com")
 }
 
 #[test]
@@ -85,4 +85,21 @@ fn the_rest_is_shared_by_need_and_never_below_one_column() {
     assert_eq!(share(30, [100, 2, 100]), [17, 2, 11]);
     let widths = share(2, [100, 100, 100]);
     assert!(widths.iter().all(|&w| w >= 1), "{widths:?}");
+}
+
+#[test]
+fn a_target_on_the_audited_host_shows_its_path_alone() {
+    assert_eq!(
+        target_label("https://example.com/shop?a=1", "example.com"),
+        "/shop?a=1"
+    );
+    assert_eq!(target_label("https://example.com/", "example.com"), "/");
+    assert_eq!(
+        target_label("https://www.example.com/x", "example.com"),
+        "www.example.com/x"
+    );
+    assert_eq!(
+        target_label("https://example.community/x", "example.com"),
+        "example.community/x"
+    );
 }
