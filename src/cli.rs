@@ -5,6 +5,7 @@
 //! the defaults live in [`crate::config::defaults`] and `--help` shows them.
 
 use crate::config::defaults::{self, help};
+use crate::report::audit::Only;
 use crate::report::Format;
 use crate::store::AuditId;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -115,6 +116,28 @@ pub struct OutputArgs {
     /// an existing file keeps every line and gains a dated block of new domains.
     #[arg(long, value_name = "FILE")]
     pub disavow: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub view: ViewArgs,
+
+    /// Start CSV reports with a UTF-8 byte order mark, so Excel shows non-ASCII text right.
+    #[arg(long = "csv-bom")]
+    pub csv_bom: bool,
+}
+
+/// Which part of an audit its reports show (`audit` and `show`).
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// List only the links or sources that meet every condition (comma separated, repeatable):
+    /// toxic, dofollow, nofollow, ugc, sponsored, no-equity (links); missing, no-link, unchecked
+    /// (sources without a backlink). Every format; the summary still counts the whole audit.
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = Only::parse)]
+    pub only: Vec<Only>,
+
+    /// Links listed in the table and Markdown, worst first; 0 lists all
+    /// [default: a screenful in a terminal, else all (Markdown: 100)].
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -213,6 +236,9 @@ pub struct ShowArgs {
     pub target: Option<String>,
 
     #[command(flatten)]
+    pub view: ViewArgs,
+
+    #[command(flatten)]
     pub saved: SavedArgs,
 }
 
@@ -252,6 +278,10 @@ pub struct SavedArgs {
     /// The history database [default: $BACKLINKS_DB, else backlinks/history.db in the platform's data directory].
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// Start CSV reports with a UTF-8 byte order mark, so Excel shows non-ASCII text right.
+    #[arg(long = "csv-bom")]
+    pub csv_bom: bool,
 }
 
 /// A condition that makes the audit exit with 1 (`--fail-on`, and `fail-on` in
@@ -324,6 +354,38 @@ mod tests {
             let err = bad.parse::<AuditPick>().unwrap_err();
             assert!(err.contains("neither an audit id nor `latest`"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn only_takes_a_comma_list_in_any_case_and_names_the_words_it_knows() {
+        let parsed = Cli::try_parse_from([
+            "backlinks",
+            "audit",
+            "a.com",
+            "--only",
+            "TOXIC, no-equity",
+            "--only",
+            "missing",
+        ])
+        .unwrap();
+        let Command::Audit(args) = parsed.command else {
+            panic!("not an audit")
+        };
+        assert_eq!(
+            args.output.view.only,
+            [Only::Toxic, Only::NoEquity, Only::Missing]
+        );
+        let alias = Cli::try_parse_from(["backlinks", "show", "--only", "lost-equity"]).unwrap();
+        let Command::Show(args) = alias.command else {
+            panic!("not show")
+        };
+        assert_eq!(args.view.only, [Only::NoEquity]);
+        let bad = Cli::try_parse_from(["backlinks", "audit", "a.com", "--only", "spammy"]).unwrap_err();
+        assert!(
+            bad.to_string()
+                .contains("`spammy` is not an --only condition: use toxic, dofollow"),
+            "{bad}"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::audit::Plan;
 use crate::cli::{AuditArgs, FailOn};
 use crate::config::{defaults, ConfigFile, FileSettings, Origin};
 use crate::fetch::FetchConfig;
+use crate::report::audit::{Filter, Limit};
 use crate::report::Format;
 use crate::target::{Target, TargetError};
 use clap::ValueEnum;
@@ -30,6 +31,12 @@ pub struct Settings {
     pub fail_on: Vec<FailOn>,
     /// `--disavow FILE`: where the referring domains of toxic links are added.
     pub disavow: Option<PathBuf>,
+    /// `--only`: what every report lists.
+    pub only: Filter,
+    /// `--limit`: `None` leaves each destination its default.
+    pub limit: Option<Limit>,
+    /// `--csv-bom`.
+    pub csv_bom: bool,
     /// `--db`, `--no-save`, `--resume`.
     pub history: HistorySettings,
 }
@@ -101,8 +108,12 @@ impl Settings {
                 fail_on.push(condition);
             }
         }
+        let only = Filter::new(&args.output.view.only).map_err(Invalid)?;
         Ok(Settings {
             analysis,
+            only,
+            limit: args.output.view.limit.map(Limit::from_flag),
+            csv_bom: args.output.csv_bom,
             target,
             source_args: args.sources,
             source_files: args.source_files,

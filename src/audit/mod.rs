@@ -23,6 +23,9 @@ use tokio::task::JoinSet;
 /// Observes progress (the terminal's progress bar); the audit never draws.
 pub trait Progress {
     fn start(&self, total: usize);
+    /// Source `index` (its URL, or the entry as given when it is no URL) is
+    /// being worked on; `advance` with its result follows.
+    fn started(&self, _index: usize, _source: &str) {}
     fn advance(&self, result: &SourceResult);
     fn finish(&self);
 }
@@ -117,6 +120,10 @@ async fn process_all(
             let Some((index, entry)) = pending.next() else {
                 break;
             };
+            match &entry.location {
+                Ok(location) => sinks.progress.started(index, location.url().as_str()),
+                Err(_) => sinks.progress.started(index, &entry.input),
+            }
             running.spawn(source::process(ctx.clone(), index, entry));
         }
         let joined = tokio::select! {

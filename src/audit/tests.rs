@@ -32,13 +32,19 @@ fn plan() -> Plan {
     }
 }
 
-/// Counts what it is told.
+/// Counts what it is told, and keeps the sources it is told started.
 #[derive(Default)]
-struct Counted(std::sync::Mutex<(usize, usize)>);
+struct Counted(
+    std::sync::Mutex<(usize, usize)>,
+    std::sync::Mutex<Vec<(usize, String)>>,
+);
 
 impl Progress for Counted {
     fn start(&self, total: usize) {
         self.0.lock().unwrap().0 = total;
+    }
+    fn started(&self, index: usize, source: &str) {
+        self.1.lock().unwrap().push((index, source.to_string()));
     }
     fn advance(&self, _: &SourceResult) {
         self.0.lock().unwrap().1 += 1;
@@ -75,4 +81,8 @@ fn a_plan_audits_saved_pages_without_the_command_line() {
     assert!(!report.partial);
     assert_eq!(report.target.host, "example.com");
     assert_eq!(*progress.0.lock().unwrap(), (2, 2));
+    let started = progress.1.lock().unwrap();
+    let indexes: Vec<usize> = started.iter().map(|(index, _)| *index).collect();
+    assert_eq!(indexes, [0, 1], "each source is said to start, in input order");
+    assert!(started[0].1.ends_with("tech-blog.html"), "{started:?}");
 }

@@ -6,14 +6,15 @@ mod fail_on;
 mod history;
 mod progress;
 
-use super::output::{self, create_report_file, FILE_OPTIONS};
+use super::output::{self, create_report_file};
 use crate::audit::{self, Interrupt, Progress, Resumed, Silent, Sinks};
 use crate::cli::{AuditArgs, FailOn};
 use crate::config::ConfigFile;
 use crate::disavow::PendingDisavow;
 use crate::error::{Outcome, UsageError};
 use crate::model::{AuditReport, SourceStatus};
-use crate::report::{self, atomic::AtomicFile, audit::ReportWriter};
+use crate::report::audit::{ReportWriter, View};
+use crate::report::{self, atomic::AtomicFile, Format};
 use crate::settings::Settings;
 use crate::sources::{self, SourceEntry};
 use anyhow::Context as _;
@@ -54,6 +55,14 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         disavow.finish(&report, &mut io::stderr().lock())?;
     }
     print_hints(&report);
+    let formats = settings
+        .stdout_format
+        .iter()
+        .chain(settings.outputs.iter().map(|(_, f)| f));
+    output::say_csv_filtered(&settings.only, formats.copied());
+    if let Some(saved) = history.as_ref().and_then(|h| h.saved_line(&report)) {
+        eprintln!("{saved}");
+    }
     verdict(&settings, &report, history.as_ref().filter(|_| fail_on_lost))
 }
 
@@ -82,17 +91,31 @@ type Writers = Vec<Box<dyn ReportWriter>>;
 /// now so an unwritable path fails before anything is fetched.
 fn open_reports(settings: &Settings) -> anyhow::Result<(Writers, Vec<AtomicFile>)> {
     let mut writers: Writers = Vec::new();
+    let view = |limit| View {
+        only: settings.only.clone(),
+        limit,
+    };
     if let Some(format) = settings.stdout_format {
+        let limit = match format {
+            Format::Table => output::stdout_limit(settings.limit),
+            _ => settings.limit.unwrap_or_default(),
+        };
         writers.push(report::audit::writer(
             format,
             Box::new(io::BufWriter::new(io::stdout())),
-            output::stdout_options(),
+            output::stdout_options(settings.csv_bom),
+            view(limit),
         ));
     }
     let mut files = Vec::new();
     for (path, format) in &settings.outputs {
         let mut file = create_report_file(path)?;
-        writers.push(report::audit::writer(*format, file.writer()?, FILE_OPTIONS));
+        writers.push(report::audit::writer(
+            *format,
+            file.writer()?,
+            output::file_options(settings.csv_bom),
+            view(settings.limit.unwrap_or_default()),
+        ));
         files.push(file);
     }
     Ok((writers, files))
@@ -111,7 +134,8 @@ fn run_engine(
         .iter()
         .chain(settings.outputs.iter().map(|(_, f)| f))
         .any(|f| f.needs_sources())
-        || settings.fail_on.contains(&FailOn::Lost); // the diff needs each source's status
+        // The diff needs each source's status; `missing` names each source.
+        || settings.fail_on.iter().any(|f| matches!(f, FailOn::Lost | FailOn::Missing));
     let progress: Box<dyn Progress> = if settings.stdout_format.is_some() && io::stderr().is_terminal() {
         Box::new(progress::Bar::new())
     } else {
@@ -149,7 +173,7 @@ fn verdict(
     if report.partial {
         return Ok(Outcome::Interrupted);
     }
-    let mut failures = fail_on::failures(&settings.fail_on, &report.summary);
+    let mut failures = fail_on::failures(&settings.fail_on, report);
     if let Some(history) = lost_check {
         failures.extend(history::lost_links(history, report)?);
     }

@@ -35,6 +35,11 @@ pub fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
             .into());
         }
     }
+    if from > to {
+        eprintln!(
+            "warning: audit {from} is newer than audit {to}: this diff runs backwards, so links gained show as lost and links lost as new (swap --from and --to to compare the older with the newer)"
+        );
+    }
     if after.partial {
         eprintln!(
             "note: audit {to} is partial: links on the sources it did not check are unverified, not lost"
@@ -53,7 +58,7 @@ pub fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
             report: &after,
         },
     )?;
-    destinations.write(|format, options, mut out| report::diff::write(format, &diff, options, &mut out))?;
+    destinations.write(|to, mut out| report::diff::write(to.format, &diff, to.options, &mut out))?;
     Ok(Outcome::Clean)
 }
 

@@ -29,7 +29,6 @@ pub fn history(args: HistoryArgs) -> anyhow::Result<Outcome> {
             path.display()
         );
     }
-    destinations
-        .write(|format, options, mut out| report::history::write(format, &rows, options, &mut out))?;
+    destinations.write(|to, mut out| report::history::write(to.format, &rows, to.options, &mut out))?;
     Ok(Outcome::Clean)
 }

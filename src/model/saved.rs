@@ -35,8 +35,22 @@ pub struct AuditRow {
     pub id: AuditId,
     pub target: TargetInfo,
     pub started_at: String,
+    /// Sources done (all of them, unless the audit is partial).
     pub sources: usize,
     pub backlinks: usize,
     pub toxic: usize,
     pub partial: bool,
+    /// Sources the audit was given; `None` for audits saved before this was kept.
+    pub sources_given: Option<usize>,
+}
+
+impl AuditRow {
+    /// The sources as `history` shows them: `57 of 200` for a partial audit
+    /// that knows how many it was given, else the count.
+    pub fn sources_done(&self) -> String {
+        match self.sources_given {
+            Some(given) if self.partial => format!("{} of {given}", self.sources),
+            _ => self.sources.to_string(),
+        }
+    }
 }

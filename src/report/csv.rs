@@ -5,6 +5,17 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+/// The UTF-8 byte order mark `--csv-bom` starts a CSV report with.
+pub(super) const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// A CSV writer onto `out`, having written the byte order mark first when asked.
+pub(super) fn start(out: &mut dyn Write, bom: bool) -> io::Result<::csv::Writer<&mut dyn Write>> {
+    if bom {
+        out.write_all(BOM)?;
+    }
+    Ok(::csv::Writer::from_writer(out))
+}
+
 pub(super) fn write_record<W: Write>(
     csv: &mut ::csv::Writer<W>,
     cells: &[impl AsRef<str>],

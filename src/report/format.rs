@@ -78,6 +78,20 @@ pub struct RenderOptions {
     pub width: usize,
     /// ANSI colour allowed (a terminal, and `NO_COLOR` unset).
     pub color: bool,
+    /// Start CSV with a UTF-8 byte order mark (`--csv-bom`), which Excel needs
+    /// to read non-ASCII text right when the file is opened by double-click.
+    pub csv_bom: bool,
+}
+
+impl Default for RenderOptions {
+    /// What a report file gets: 120 columns, no colour, no byte order mark.
+    fn default() -> Self {
+        RenderOptions {
+            width: 120,
+            color: false,
+            csv_bom: false,
+        }
+    }
 }
 
 #[cfg(test)]

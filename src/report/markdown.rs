@@ -20,15 +20,28 @@ pub(super) fn table<T>(
     noun: &str,
     cells: impl Fn(&T) -> Vec<String>,
 ) {
+    capped_table(out, title, header, (items, MAX_ROWS), noun, cells);
+}
+
+/// A section with a table of at most `cap` of `items`, and a line saying how
+/// many more there are.
+pub(super) fn capped_table<T>(
+    out: &mut String,
+    title: &str,
+    header: &str,
+    (items, cap): (&[T], usize),
+    noun: &str,
+    cells: impl Fn(&T) -> Vec<String>,
+) {
     let _ = write!(out, "\n### {}\n\n{header}\n", text(title));
-    for item in items.iter().take(MAX_ROWS) {
+    for item in items.iter().take(cap) {
         let cells = cells(item);
         row(out, &cells.iter().map(String::as_str).collect::<Vec<_>>());
     }
-    if items.len() > MAX_ROWS {
+    if items.len() > cap {
         let _ = write!(
             out,
-            "\nThe first {MAX_ROWS} of {} {noun}; the JSON and CSV reports have them all.\n",
+            "\nThe first {cap} of {} {noun}; the JSON and CSV reports have them all.\n",
             items.len()
         );
     }

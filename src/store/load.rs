@@ -70,7 +70,7 @@ impl Store {
         let mut select = self
             .conn
             .prepare(
-                "SELECT a.id, a.target, a.started_at, a.partial,
+                "SELECT a.id, a.target, a.started_at, a.partial, a.sources_given,
                     coalesce(a.sources, (SELECT count(*) FROM sources s WHERE s.audit_id = a.id)),
                     coalesce(a.backlinks, (SELECT count(*) FROM links l WHERE l.audit_id = a.id)),
                     coalesce(a.toxic, (SELECT count(*) FROM links l WHERE l.audit_id = a.id
@@ -89,9 +89,10 @@ impl Store {
                         r.get::<_, String>(1)?,
                         r.get::<_, String>(2)?,
                         r.get::<_, bool>(3)?,
-                        count(r, 4)?,
+                        r.get::<_, Option<i64>>(4)?,
                         count(r, 5)?,
                         count(r, 6)?,
+                        count(r, 7)?,
                     ))
                 },
             )
@@ -99,17 +100,20 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(self.sqlite())?;
         rows.into_iter()
-            .map(|(id, target, started_at, partial, sources, backlinks, toxic)| {
-                Ok(AuditRow {
-                    id,
-                    target: decode(&target, id, "its target")?,
-                    started_at,
-                    sources,
-                    backlinks,
-                    toxic,
-                    partial,
-                })
-            })
+            .map(
+                |(id, target, started_at, partial, given, sources, backlinks, toxic)| {
+                    Ok(AuditRow {
+                        id,
+                        target: decode(&target, id, "its target")?,
+                        started_at,
+                        sources,
+                        backlinks,
+                        toxic,
+                        partial,
+                        sources_given: given.and_then(|n| usize::try_from(n).ok()),
+                    })
+                },
+            )
             .collect()
     }
 

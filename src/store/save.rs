@@ -45,6 +45,23 @@ impl Store {
         Ok(AuditId(self.conn.last_insert_rowid()))
     }
 
+    /// Records how many sources the audit was given (at its start, and again
+    /// when it is resumed with a list that may differ), so a partial audit
+    /// can say how far it got.
+    pub fn set_sources_given(&mut self, audit: AuditId, given: usize) -> Result<(), StoreError> {
+        let updated = self
+            .conn
+            .execute(
+                "UPDATE audits SET sources_given = ?2 WHERE id = ?1",
+                params![audit.0, sql_int(given)],
+            )
+            .map_err(self.sqlite())?;
+        if updated == 0 {
+            return Err(StoreError::NotFound(audit));
+        }
+        Ok(())
+    }
+
     /// Saves one source and its links, committed at once. Saving a result
     /// with the index of one already saved replaces it.
     pub fn save_result(&mut self, audit: AuditId, result: &SourceResult) -> Result<(), StoreError> {

@@ -19,7 +19,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// `MIGRATIONS[n]` takes a database from version `n` to `n + 1`. A released
 /// step is never edited (old databases went through it as it was): add one.
-const MIGRATIONS: [&str; 2] = [V1, V2];
+const MIGRATIONS: [&str; 3] = [V1, V2, V3];
 
 /// Version 1: audits, their sources and their links. Each row keeps its
 /// wire-format JSON (so a saved audit reloads exactly) beside the columns that
@@ -66,6 +66,12 @@ CREATE TABLE links (
 const V2: &str = "
 CREATE INDEX sources_by_url ON sources (url);
 CREATE INDEX links_by_url ON links (source_url, target_url);
+";
+
+/// Version 3: how many sources an audit was given, so a partial one can say
+/// how far it got ("57 of 200"). Audits saved before have none (NULL).
+const V3: &str = "
+ALTER TABLE audits ADD COLUMN sources_given INTEGER;
 ";
 
 /// Sets the connection up and brings the schema to [`DB_VERSION`]. Two audits

@@ -30,9 +30,16 @@ fn fail_on_missing_exits_1_with_one_line_saying_which() {
         .run()
         .expect_code(1);
     assert_eq!(
-        lines_mentioning(&outcome.stderr, "missing").len(),
-        1,
+        lines_mentioning(&outcome.stderr, "--fail-on missing"),
+        ["--fail-on missing: 1 of 2 sources without a backlink"],
         "{}",
+        outcome.stderr
+    );
+    let named = format!("  missing: {} (no-link)", server.url("/site/no-link.html"));
+    assert_eq!(
+        lines_mentioning(&outcome.stderr, "  missing: "),
+        [named.as_str()],
+        "each page without a backlink is named: {}",
         outcome.stderr
     );
     let report: serde_json::Value =
@@ -50,7 +57,7 @@ fn quiet_still_says_which_fail_on_condition_holds() {
         .expect_code(1);
     assert!(outcome.stdout.is_empty());
     assert_eq!(
-        lines_mentioning(&outcome.stderr, "missing").len(),
+        lines_mentioning(&outcome.stderr, "--fail-on missing").len(),
         1,
         "{}",
         outcome.stderr

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read};
 use std::process::Stdio;
 
-const CSV_HEADER: &str = "source_url,source_status,http_status,target_url,anchor_text,anchor_kind,link_type,rel,passes_equity,placement,hidden,toxicity,toxic,flags,weak";
+const CSV_HEADER: &str = "source_url,source_status,http_status,target_url,anchor_text,anchor_kind,link_type,rel,passes_equity,placement,hidden,toxicity,toxic,flags,weak,error,final_url,title";
 
 fn run_format(format: &str, sources: &[String]) -> Outcome {
     Audit::new("example.com")
@@ -76,7 +76,7 @@ fn csv_has_the_exact_header_and_a_row_for_every_linkless_source() {
     let text = run_format("csv", &sources).stdout_text();
     assert_eq!(text.lines().next(), Some(CSV_HEADER));
     let (header, rows) = csv_rows(&text);
-    assert_eq!(header.len(), 15);
+    assert_eq!(header.len(), 18);
     assert_eq!(rows.len(), 12, "10 links and 2 linkless sources");
 
     let no_link = rows
@@ -85,10 +85,12 @@ fn csv_has_the_exact_header_and_a_row_for_every_linkless_source() {
         .expect("a row for the no-link source");
     assert_eq!(no_link[1], "no-link");
     assert_eq!(no_link[2], "200");
-    assert!(no_link[3..].iter().all(String::is_empty), "{no_link:?}");
+    assert!(no_link[3..14].iter().all(String::is_empty), "{no_link:?}");
+    assert_eq!(no_link[16], sources[1], "final_url");
 
     let error = rows.iter().find(|r| r[0] == sources[2]).expect("a row for 404");
     assert_eq!((error[1].as_str(), error[2].as_str()), ("http-error", "404"));
+    assert!(error[15].contains("404"), "the error says why: {error:?}");
 
     let comma = rows
         .iter()

@@ -4,13 +4,14 @@ use crate::run::{keys, Audit};
 use crate::server::TestServer;
 use serde_json::json;
 
-const TOP_KEYS: [&str; 9] = [
+const TOP_KEYS: [&str; 10] = [
     "schema_version",
     "tool",
     "target",
     "started_at",
     "finished_at",
     "partial",
+    "only",
     "summary",
     "sources",
     "links",

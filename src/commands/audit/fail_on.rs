@@ -1,10 +1,50 @@
-//! `--fail-on` conditions, judged from the summary once the audit is done.
+//! `--fail-on` conditions, judged from the summary once the audit is done;
+//! `missing` also names the sources without a backlink.
 
 use crate::cli::FailOn;
-use crate::model::Summary;
+use crate::model::{AuditReport, SourceRecord, SourceStatus, Summary};
+use crate::report::sanitize::terminal_safe;
+
+/// Sources `--fail-on missing` names at most; the reports list every one.
+const NAMED: usize = 20;
+
+/// Lines per condition that holds: one saying which and how many, and for
+/// `missing` one per source without a backlink (the first [`NAMED`]).
+pub fn failures(conditions: &[FailOn], report: &AuditReport) -> Vec<String> {
+    let mut lines = counts(conditions, &report.summary);
+    if let Some(at) = lines.iter().position(|l| l.starts_with("--fail-on missing")) {
+        let named = missing(&report.sources);
+        lines.splice(at + 1..at + 1, named);
+    }
+    lines
+}
+
+/// One line per source without a backlink, with its status and why, the
+/// first `NAMED` of them, then how many more.
+fn missing(sources: &[SourceRecord]) -> Vec<String> {
+    let without: Vec<&SourceRecord> = sources.iter().filter(|s| s.status != SourceStatus::Ok).collect();
+    let mut lines: Vec<String> = without
+        .iter()
+        .take(NAMED)
+        .map(|source| {
+            let why = match source.error.as_deref().filter(|e| !e.trim().is_empty()) {
+                Some(error) => format!("{}: {error}", source.status),
+                None => source.status.to_string(),
+            };
+            terminal_safe(&format!("  missing: {} ({why})", source.url)).into_owned()
+        })
+        .collect();
+    if without.len() > NAMED {
+        lines.push(format!(
+            "  … and {} more (`--only missing -o missing.csv` lists them all)",
+            without.len() - NAMED
+        ));
+    }
+    lines
+}
 
 /// One line per condition that holds, saying which and how many.
-pub fn failures(conditions: &[FailOn], summary: &Summary) -> Vec<String> {
+fn counts(conditions: &[FailOn], summary: &Summary) -> Vec<String> {
     conditions
         .iter()
         .filter_map(|condition| match condition {
@@ -26,8 +66,9 @@ pub fn failures(conditions: &[FailOn], summary: &Summary) -> Vec<String> {
             FailOn::Nofollow => {
                 let weak = summary.backlinks - summary.passes_equity;
                 (weak > 0).then(|| {
+                    let verb = if weak == 1 { "passes" } else { "pass" };
                     format!(
-                        "--fail-on nofollow: {weak} backlink{} pass no equity",
+                        "--fail-on nofollow: {weak} backlink{} {verb} no equity",
                         plural(weak)
                     )
                 })
@@ -49,6 +90,7 @@ fn plural(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sample::audit::{report, results};
 
     fn summary(total: usize, ok: usize, backlinks: usize, equity: usize, toxic: usize) -> Summary {
         let mut s = Summary::default();
@@ -63,6 +105,7 @@ mod tests {
     #[test]
     fn each_condition_holds_only_when_its_count_is_positive() {
         let all = [FailOn::Toxic, FailOn::Missing, FailOn::Nofollow];
+        let failures = counts;
         assert!(failures(&all, &summary(2, 2, 3, 3, 0)).is_empty());
         assert_eq!(
             failures(&all, &summary(3, 2, 3, 3, 0)),
@@ -79,6 +122,36 @@ mod tests {
         assert!(
             failures(&[], &summary(3, 0, 3, 0, 3)).is_empty(),
             "no condition asked"
+        );
+    }
+
+    #[test]
+    fn missing_names_each_source_without_a_backlink_and_why() {
+        let report = report(&results());
+        let lines = failures(&[FailOn::Missing, FailOn::Nofollow], &report);
+        assert_eq!(
+            lines,
+            [
+                "--fail-on missing: 2 of 3 sources without a backlink",
+                "  missing: https://news.example.net/a (no-link)",
+                "  missing: https://gone.test.org/x (http-error: HTTP 404 Not Found)",
+                "--fail-on nofollow: 1 backlink passes no equity",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_list_of_missing_sources_is_cut_with_how_many_more() {
+        let mut report = report(&results());
+        let gone = report.sources[2].clone();
+        report.sources = vec![gone; NAMED + 7];
+        report.summary.sources.total = NAMED + 7;
+        report.summary.sources.by_status.ok = 0;
+        let lines = failures(&[FailOn::Missing], &report);
+        assert_eq!(lines.len(), 1 + NAMED + 1, "{lines:#?}");
+        assert_eq!(
+            lines.last().unwrap(),
+            "  … and 7 more (`--only missing -o missing.csv` lists them all)"
         );
     }
 }

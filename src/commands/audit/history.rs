@@ -34,6 +34,22 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// The line that says where the audit was saved, so that a database in
+    /// one's home folder is no surprise; `None` when it was not saved.
+    pub fn saved_line(&self, report: &AuditReport) -> Option<String> {
+        let audit = self.audit?;
+        let db = self.db.display();
+        Some(if report.partial {
+            format!("saved as partial audit {audit} in {db} (`--resume` goes on with it)")
+        } else {
+            format!(
+                "saved as audit {audit} in {db} (`backlinks history` lists them; `--no-save` skips saving)"
+            )
+        })
+    }
+}
+
 /// Opens the history and begins (or, with `--resume`, reopens) the audit.
 pub fn prepare(
     settings: &HistorySettings,
@@ -53,6 +69,7 @@ pub fn prepare(
         };
         let inputs: Vec<String> = entries.iter().map(record_url).collect();
         let resumed = store.resume_audit(audit, &inputs)?;
+        store.set_sources_given(audit, entries.len())?;
         eprintln!(
             "resuming audit {audit}: {} of {} sources already done",
             resumed.results.len(),
@@ -77,6 +94,7 @@ pub fn prepare(
         });
     }
     let audit = store.begin_audit(&head(target))?;
+    store.set_sources_given(audit, entries.len())?;
     Ok(Prepared {
         writer: Some(HistoryWriter::new(store, audit)),
         audit: Some(audit),

@@ -1,17 +1,21 @@
 //! CSV for spreadsheets: one row per link, and one row per source without a
-//! backlink (link columns empty), in input order, so nothing drops out.
+//! backlink (link columns empty), in input order, so nothing drops out (unless
+//! `--only` asks for less). The source's `error`, `final_url` and `title` end
+//! every row, so a spreadsheet tells a time-out from a DNS failure.
 //!
-//! No byte order mark: scripts and most tools read UTF-8 without one, and a
-//! BOM breaks the first column's name for them. Excel needs Data > From
-//! Text/CSV (UTF-8) to show non-ASCII text right.
+//! No byte order mark unless `--csv-bom`: scripts and most tools read UTF-8
+//! without one, and a BOM breaks the first column's name for them. Excel needs
+//! one (or Data > From Text/CSV, UTF-8) to show non-ASCII text right.
 
-use super::links_by_source;
+use super::{links_by_source, Filter};
 use crate::model::{AuditReport, Flag, Link, SourceRecord};
-use crate::report::csv::{bool_word, formula_safe, write_record};
+use crate::report::csv::{bool_word, formula_safe, start, write_record};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-const HEADER: [&str; 15] = [
+const COLUMNS: usize = 18;
+
+const HEADER: [&str; COLUMNS] = [
     "source_url",
     "source_status",
     "http_status",
@@ -27,24 +31,30 @@ const HEADER: [&str; 15] = [
     "toxic",
     "flags",
     "weak",
+    "error",
+    "final_url",
+    "title",
 ];
 
-/// Writes the audit as CSV and flushes the CSV layer.
-pub(super) fn write(report: &AuditReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut csv = ::csv::Writer::from_writer(out);
+/// Writes the rows `only` keeps as CSV and flushes the CSV layer.
+pub(super) fn write(report: &AuditReport, only: &Filter, bom: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut csv = start(out, bom)?;
     write_record(&mut csv, &HEADER)?;
     let (by_source, left_over) = links_by_source(report);
     for (source, own) in by_source {
+        if !only.keeps_source(source) {
+            continue;
+        }
         if own.is_empty() {
             write_record(&mut csv, &row(Some(source), None))?;
         }
-        for link in own {
+        for link in own.iter().filter(|l| only.keeps_link(l)) {
             write_record(&mut csv, &row(Some(source), Some(link)))?;
         }
     }
     // Should the counts not add up, no link is lost: the rest come last,
     // without a source status.
-    for link in left_over {
+    for link in left_over.iter().filter(|l| only.keeps_link(l)) {
         write_record(&mut csv, &row(None, Some(link)))?;
     }
     csv.flush()
@@ -53,8 +63,8 @@ pub(super) fn write(report: &AuditReport, out: &mut dyn Write) -> io::Result<()>
 /// The cells of one row: a source with one of its links, or alone (or, should
 /// counts not add up, a link alone). `source_url` is the source's URL, as
 /// given to the audit.
-fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a, str>; 15] {
-    let mut row: [Cow<'a, str>; 15] = Default::default();
+fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a, str>; COLUMNS] {
+    let mut row: [Cow<'a, str>; COLUMNS] = Default::default();
     if let Some(source) = source {
         row[0] = Cow::Borrowed(&source.url);
         row[1] = Cow::Borrowed(source.status.as_str());
@@ -63,6 +73,9 @@ fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a,
             .map(|code| code.to_string())
             .unwrap_or_default()
             .into();
+        row[15] = Cow::Borrowed(source.error.as_deref().unwrap_or_default());
+        row[16] = Cow::Borrowed(source.final_url.as_deref().unwrap_or_default());
+        row[17] = Cow::Borrowed(source.title.as_deref().unwrap_or_default());
     }
     if let Some(link) = link {
         if source.is_none() {
@@ -86,19 +99,22 @@ fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a,
 
 #[cfg(test)]
 mod tests {
-    use crate::report::audit::tests::{render, render_with};
+    use crate::report::audit::tests::{render, render_view, render_with};
+    use crate::report::audit::{Filter, Only, View};
     use crate::report::{Format, RenderOptions};
     use crate::sample::audit::{report, results};
 
     const EXPECTED: &str = "source_url,source_status,http_status,target_url,anchor_text,anchor_kind,\
-        link_type,rel,passes_equity,placement,hidden,toxicity,toxic,flags,weak\n\
+        link_type,rel,passes_equity,placement,hidden,toxicity,toxic,flags,weak,error,final_url,title\n\
         https://blog.example.org/post/1,ok,200,https://example.com/,Example,branded,\
-        dofollow,,true,content,false,0,false,,false\n\
+        dofollow,,true,content,false,0,false,,false,,https://blog.example.org/post/1,\
+        \"Garden, tools & \"\"more\"\"\"\n\
         https://blog.example.org/post/1,ok,200,https://example.com/shop?a=1|2,\
         '=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,\
-        60,true,hidden-link exact-match-anchor,false\n\
-        https://news.example.net/a,no-link,200,,,,,,,,,,,,\n\
-        https://gone.test.org/x,http-error,404,,,,,,,,,,,,\n";
+        60,true,hidden-link exact-match-anchor,false,,https://blog.example.org/post/1,\
+        \"Garden, tools & \"\"more\"\"\"\n\
+        https://news.example.net/a,no-link,200,,,,,,,,,,,,,,https://news.example.net/a,\n\
+        https://gone.test.org/x,http-error,404,,,,,,,,,,,,,HTTP 404 Not Found,https://gone.test.org/x,\n";
 
     #[test]
     fn writes_a_row_per_link_and_per_source_without_one() {
@@ -112,6 +128,7 @@ mod tests {
         let options = RenderOptions {
             width: 80,
             color: false,
+            csv_bom: false,
         };
         let out = render_with(Format::Csv, options, &[], &report);
         assert!(
@@ -127,10 +144,11 @@ mod tests {
         let options = RenderOptions {
             width: 80,
             color: false,
+            csv_bom: false,
         };
         let out = render_with(Format::Csv, options, &[], &report);
         assert_eq!(out.lines().count(), 1 + 4, "{out}");
-        assert!(out.ends_with("\nhttps://blog.example.org/post/1,,,https://example.com/shop?a=1|2,'=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,60,true,hidden-link exact-match-anchor,false\n"), "{out}");
+        assert!(out.ends_with("\nhttps://blog.example.org/post/1,,,https://example.com/shop?a=1|2,'=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,60,true,hidden-link exact-match-anchor,false,,,\n"), "{out}");
     }
 
     #[test]
@@ -140,9 +158,58 @@ mod tests {
         let options = RenderOptions {
             width: 80,
             color: false,
+            csv_bom: false,
         };
         let out = render_with(Format::Csv, options, &[], &report);
         assert!(!out.contains("/final"), "{out}");
+    }
+
+    #[test]
+    fn error_final_url_and_title_are_guarded_too() {
+        let mut report = report(&results());
+        report.sources[2].error = Some("-1 attempts".to_string());
+        report.sources[0].title = Some("=SUM(A1)".to_string());
+        let out = render_with(Format::Csv, RenderOptions::default(), &[], &report);
+        assert!(out.contains(",'-1 attempts,"), "{out}");
+        assert!(out.contains(",'=SUM(A1)\n"), "{out}");
+    }
+
+    #[test]
+    fn a_bom_starts_the_report_only_when_asked() {
+        let report = report(&results());
+        let with = RenderOptions {
+            csv_bom: true,
+            ..RenderOptions::default()
+        };
+        let out = render_with(Format::Csv, with, &[], &report);
+        assert!(out.starts_with("\u{feff}source_url,"), "{out}");
+        assert_eq!(out.matches('\u{feff}').count(), 1);
+        assert!(render(Format::Csv).starts_with("source_url,"));
+    }
+
+    #[test]
+    fn only_the_rows_kept_are_written() {
+        let report = report(&results());
+        let view = |only: &[Only]| View {
+            only: Filter::new(only).unwrap(),
+            ..View::default()
+        };
+        let rows = |only: &[Only]| {
+            render_view(Format::Csv, RenderOptions::default(), view(only), &[], &report)
+                .lines()
+                .skip(1)
+                .map(|l| l.split(',').take(2).collect::<Vec<_>>().join(","))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(rows(&[Only::Toxic]), ["https://blog.example.org/post/1,ok"]);
+        assert_eq!(
+            rows(&[Only::Missing]),
+            [
+                "https://news.example.net/a,no-link",
+                "https://gone.test.org/x,http-error"
+            ]
+        );
+        assert_eq!(rows(&[Only::Unchecked]), ["https://gone.test.org/x,http-error"]);
     }
 
     #[test]
@@ -152,6 +219,7 @@ mod tests {
         let options = RenderOptions {
             width: 80,
             color: false,
+            csv_bom: false,
         };
         let out = render_with(Format::Csv, options, &[], &report);
         assert!(

@@ -1,14 +1,45 @@
 //! JSON: the whole audit as one pretty-printed document (schema version 1).
-//! Key order is the model's field order, so the output is deterministic.
+//! Key order is the model's field order, so the output is deterministic;
+//! `only` (after `partial`) names the `--only` conditions the `sources` and
+//! `links` were filtered with (none: everything), never the summary.
 
-use crate::model::AuditReport;
+use super::Filter;
+use crate::model::{AuditReport, Link, SourceRecord, Summary, TargetInfo, Tool};
 use crate::report::json::write_pretty;
+use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 
-pub(super) fn write(report: &AuditReport, out: &mut dyn Write) -> io::Result<()> {
+/// The audit as written: the model's fields in its order, `only` added.
+#[derive(Serialize)]
+struct Document<'a> {
+    schema_version: u32,
+    tool: &'a Tool,
+    target: &'a TargetInfo,
+    started_at: &'a str,
+    finished_at: &'a str,
+    partial: bool,
+    only: Vec<&'static str>,
+    summary: &'a Summary,
+    sources: Vec<&'a SourceRecord>,
+    links: Vec<&'a Link>,
+}
+
+pub(super) fn write(report: &AuditReport, only: &Filter, out: &mut dyn Write) -> io::Result<()> {
+    let document = Document {
+        schema_version: report.schema_version,
+        tool: &report.tool,
+        target: &report.target,
+        started_at: &report.started_at,
+        finished_at: &report.finished_at,
+        partial: report.partial,
+        only: only.words(),
+        summary: &report.summary,
+        sources: report.sources.iter().filter(|s| only.keeps_source(s)).collect(),
+        links: report.links.iter().filter(|l| only.keeps_link(l)).collect(),
+    };
     // Standard output is line buffered: one write per line would be slow.
     let mut out = BufWriter::new(out);
-    write_pretty(&mut out, report)?;
+    write_pretty(&mut out, &document)?;
     out.flush()
 }
 
@@ -31,6 +62,7 @@ mod tests {
   "started_at": "2025-01-02T03:04:05Z",
   "finished_at": "2025-01-02T03:04:09Z",
   "partial": false,
+  "only": [],
   "summary": {
     "sources": {
       "total": 3,

@@ -2,9 +2,10 @@
 //! (and flushed) as results arrive, so `tail -f` follows the audit and a crash
 //! keeps what was written. Links follow once every page is in, because some of
 //! their flags (`sitewide`, `frequent-anchor`, `shared-ip`, `shared-tracking-id`)
-//! need the whole profile; the summary comes last.
+//! need the whole profile; the summary comes last, with `only` naming the
+//! `--only` conditions the lines before it were filtered with.
 
-use super::ReportWriter;
+use super::{Filter, ReportWriter};
 use crate::model::{
     AuditReport, Link, SourceRecord, SourceResult, Summary, TargetInfo, Tool, SCHEMA_VERSION,
 };
@@ -25,6 +26,7 @@ enum Line<'a> {
         started_at: &'a str,
         finished_at: &'a str,
         partial: bool,
+        only: Vec<&'static str>,
         summary: &'a Summary,
     },
 }
@@ -36,13 +38,15 @@ pub(super) struct JsonlWriter {
     out: Box<dyn Write + Send>,
     /// Reused between results: one write per result, not one per token.
     buffer: Vec<u8>,
+    only: Filter,
 }
 
 impl JsonlWriter {
-    pub(super) fn new(out: Box<dyn Write + Send>) -> Self {
+    pub(super) fn new(out: Box<dyn Write + Send>, only: Filter) -> Self {
         JsonlWriter {
             out,
             buffer: Vec::new(),
+            only,
         }
     }
 
@@ -59,6 +63,9 @@ impl JsonlWriter {
 
 impl ReportWriter for JsonlWriter {
     fn on_result(&mut self, result: &SourceResult) -> io::Result<()> {
+        if !self.only.keeps_source(&result.source) {
+            return Ok(());
+        }
         self.push(&Line::Source(&result.source))?;
         self.write_out()
     }
@@ -66,7 +73,8 @@ impl ReportWriter for JsonlWriter {
     /// Uses the report's links, summary, target and tool: its sources are empty
     /// when JSON Lines is the only report (they were streamed).
     fn finish(&mut self, report: &AuditReport) -> io::Result<()> {
-        for link in &report.links {
+        let kept: Vec<&Link> = report.links.iter().filter(|l| self.only.keeps_link(l)).collect();
+        for link in kept {
             self.push(&Line::Link(link))?;
             if self.buffer.len() >= FLUSH_BYTES {
                 self.write_out()?;
@@ -79,6 +87,7 @@ impl ReportWriter for JsonlWriter {
             started_at: &report.started_at,
             finished_at: &report.finished_at,
             partial: report.partial,
+            only: self.only.words(),
             summary: &report.summary,
         })?;
         self.write_out()
@@ -119,7 +128,7 @@ mod tests {
         {\"type\":\"summary\",\"schema_version\":1,\"tool\":{\"name\":\"backlinks\",\
         \"version\":\"0.1.0\"},\"target\":{\"input\":\"example.com\",\"host\":\"example.com\",\
         \"path_prefix\":\"/\"},\"started_at\":\"2025-01-02T03:04:05Z\",\"finished_at\":\"2025-01-02T03:04:09Z\",\
-        \"partial\":false,\"summary\":{\"sources\":{\"total\":3,\"by_status\":{\"ok\":1,\
+        \"partial\":false,\"only\":[],\"summary\":{\"sources\":{\"total\":3,\"by_status\":{\"ok\":1,\
         \"no-link\":1,\"http-error\":1,\"blocked\":0,\"unreachable\":0,\"robots-blocked\":0,\
         \"not-html\":0,\"invalid\":0,\"internal\":0}},\"backlinks\":2,\"referring_pages\":1,\
         \"referring_domains\":1,\"link_types\":{\"dofollow\":1,\"nofollow\":1,\
@@ -142,6 +151,7 @@ mod tests {
         let options = RenderOptions {
             width: 80,
             color: false,
+            csv_bom: false,
         };
         let out = render_with(Format::Jsonl, options, &results, &sample::audit::empty_report());
         let urls: Vec<&str> = out

@@ -3,22 +3,26 @@
 //! pipe tables, page text escaped by `report::markdown`.
 
 use super::overview::{reason, toxic_reasons, toxic_reasons_title, Overview};
+use super::view::{Limit, View};
 use crate::model::{AuditReport, Link, SourceRecord};
-use crate::report::markdown::{anchor_cell, row, table, text, url};
+use crate::report::markdown::{anchor_cell, capped_table, row, table, text, url, MAX_ROWS};
 use crate::report::text::{percent, plural};
 
 /// The audit in Markdown.
-pub(super) fn render(report: &AuditReport) -> String {
-    let overview = Overview::new(report);
+pub(super) fn render(report: &AuditReport, view: &View) -> String {
+    let overview = Overview::new(report, view);
     let mut out = format!("## {}\n", text(&overview.title()));
     if report.partial {
         out.push_str(&format!("\n> **{}**\n", Overview::PARTIAL));
+    }
+    if let Some(filtered) = overview.filtered() {
+        out.push_str(&format!("\n> {}\n", text(&filtered)));
     }
     out.push_str("\n### Summary\n\n| Measure | Value |\n| --- | --- |\n");
     for (label, value) in &overview.facts {
         row(&mut out, &[label, &text(value)]);
     }
-    if overview.links.is_empty() {
+    if report.links.is_empty() {
         out.push_str(&format!("\n{}\n", text(&overview.no_backlinks())));
     } else {
         out.push_str("\n### Top anchors\n\n| Anchor | Links | Share |\n| --- | ---: | ---: |\n");
@@ -29,11 +33,29 @@ pub(super) fn render(report: &AuditReport) -> String {
                 &[&anchor_cell(&anchor.text), &count, &percent(anchor.share)],
             );
         }
-        let title = format!("Links, worst first ({})", overview.links.len());
-        let header = "| Toxicity | Source | Anchor | Target | Type | Equity | Flags |\n\
-                      | ---: | --- | --- | --- | --- | --- | --- |";
-        table(&mut out, &title, header, &overview.links, "links", link_row);
-        why_toxic(&mut out, &overview.links);
+        out.push_str(
+            "\n### Top referring domains\n\n| Referring domain | Links | Dofollow |\n| --- | ---: | ---: |\n",
+        );
+        for domain in &overview.domains {
+            let links = domain.links.to_string();
+            row(
+                &mut out,
+                &[&text(domain.domain), &links, &domain.dofollow_share()],
+            );
+        }
+        if view.only.shows_links() {
+            let title = format!("Links, worst first ({})", overview.links.len());
+            let header = "| Toxicity | Source | Anchor | Target | Type | Equity | Flags |\n\
+                          | ---: | --- | --- | --- | --- | --- | --- |";
+            let cap = match view.limit {
+                Limit::Default => MAX_ROWS,
+                Limit::All => usize::MAX,
+                Limit::First(n) => n,
+            };
+            let links = (&overview.links[..], cap);
+            capped_table(&mut out, &title, header, links, "links", link_row);
+            why_toxic(&mut out, &overview.links);
+        }
     }
     if !overview.without_link.is_empty() {
         let title = format!(
@@ -131,7 +153,6 @@ fn flag(word: &str) -> String {
 mod tests {
     use super::*;
     use crate::report::audit::tests;
-    use crate::report::markdown::MAX_ROWS;
     use crate::report::Format;
     use crate::sample::audit::{report, report_without_links, results};
 
@@ -160,6 +181,12 @@ mod tests {
 | --- | ---: | ---: |
 | =best garden tools | 1 | 50.0% |
 | example | 1 | 50.0% |
+
+### Top referring domains
+
+| Referring domain | Links | Dofollow |
+| --- | ---: | ---: |
+| example.org | 2 | 1 (50.0%) |
 
 ### Links, worst first (2)
 
@@ -201,14 +228,14 @@ mod tests {
         let mut report = report(&results());
         report.links[0].anchor_text = "\u{1b}]0;t\u{7}a\u{9b}2Jb\u{202e}".to_string();
         report.sources[2].error = Some("e\u{1b}[31m\r\n".to_string());
-        let out = render(&report);
+        let out = render(&report, &View::default());
         assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out}");
         assert!(out.contains("| ab |"), "{out}");
     }
 
     #[test]
     fn an_audit_without_backlinks_says_so() {
-        let out = render(&report_without_links());
+        let out = render(&report_without_links(), &View::default());
         assert!(
             out.contains("\nNo backlinks to example.com found in 2 sources.\n"),
             "{out}"
@@ -221,7 +248,7 @@ mod tests {
     fn a_partial_audit_says_so() {
         let mut report = report(&results());
         report.partial = true;
-        assert!(render(&report).contains(&format!("> **{}**", Overview::PARTIAL)));
+        assert!(render(&report, &View::default()).contains(&format!("> **{}**", Overview::PARTIAL)));
     }
 
     #[test]
@@ -229,7 +256,7 @@ mod tests {
         let mut report = report(&results());
         let link = report.links[0].clone();
         report.links = vec![link; MAX_ROWS + 5];
-        let out = render(&report);
+        let out = render(&report, &View::default());
         let rows = out.lines().filter(|l| l.starts_with("| 0 |")).count();
         assert_eq!(rows, MAX_ROWS);
         assert!(
@@ -243,6 +270,6 @@ mod tests {
         let mut report = report(&results());
         let link = report.links[0].clone();
         report.links = vec![link; MAX_ROWS];
-        assert!(!render(&report).contains("The first"));
+        assert!(!render(&report, &View::default()).contains("The first"));
     }
 }

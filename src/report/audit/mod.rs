@@ -1,5 +1,6 @@
 //! The audit report, in every format. Writers see results as they arrive
-//! (`on_result`) and the finished audit (`finish`).
+//! (`on_result`) and the finished audit (`finish`), and show the part of it
+//! their [`View`] asks for.
 
 mod csv;
 mod json;
@@ -8,9 +9,11 @@ mod markdown;
 mod overview;
 mod replay;
 mod table;
+mod view;
 
 use replay::links_by_source;
 pub use replay::{replay, results};
+pub use view::{Filter, Limit, Only, View};
 
 use super::{Format, RenderOptions};
 use crate::model::{AuditReport, SourceResult};
@@ -30,18 +33,25 @@ pub trait ReportWriter: Send {
     fn finish(&mut self, report: &AuditReport) -> io::Result<()>;
 }
 
-/// A writer of `format` onto `out`. Write errors (a broken pipe included) come
-/// back as they are.
-pub fn writer(format: Format, out: Box<dyn Write + Send>, options: RenderOptions) -> Box<dyn ReportWriter> {
+/// A writer of `format` onto `out`, showing what `view` keeps. Write errors
+/// (a broken pipe included) come back as they are.
+pub fn writer(
+    format: Format,
+    out: Box<dyn Write + Send>,
+    options: RenderOptions,
+    view: View,
+) -> Box<dyn ReportWriter> {
     match format {
         Format::Table => at_finish(out, move |report, out| {
-            out.write_all(table::render(report, options).as_bytes())
+            out.write_all(table::render(report, options, &view).as_bytes())
         }),
-        Format::Csv => at_finish(out, csv::write),
-        Format::Json => at_finish(out, json::write),
-        Format::Jsonl => Box::new(jsonl::JsonlWriter::new(out)),
-        Format::Markdown => at_finish(out, |report, out| {
-            out.write_all(markdown::render(report).as_bytes())
+        Format::Csv => at_finish(out, move |report, out| {
+            csv::write(report, &view.only, options.csv_bom, out)
+        }),
+        Format::Json => at_finish(out, move |report, out| json::write(report, &view.only, out)),
+        Format::Jsonl => Box::new(jsonl::JsonlWriter::new(out, view.only)),
+        Format::Markdown => at_finish(out, move |report, out| {
+            out.write_all(markdown::render(report, &view).as_bytes())
         }),
     }
 }

@@ -1,42 +1,71 @@
 //! What a person reads, whether as a terminal table or as Markdown: the
-//! summary figures in words, the links worst first, and every source without
-//! a backlink with the reason. Text here is raw; each renderer escapes it.
+//! summary figures in words, the top referring domains, the links worst
+//! first, and every source without a backlink with the reason. Text here is
+//! raw; each renderer escapes it.
 
+use super::view::View;
 use crate::model::{AuditReport, Flag, FlagKind, Link, SourceRecord, SourceStatus, Summary};
 use crate::report::text::{percent, plural, target_label};
 use std::cmp::Reverse;
+use std::collections::HashMap;
 
 pub(super) struct Overview<'a> {
     pub report: &'a AuditReport,
     /// The target as a person writes it: `example.com` or `example.com/blog/`.
     pub target: String,
-    /// Summary rows: a label and its value in words.
+    /// Summary rows: a label and its value in words (the whole audit's).
     pub facts: Vec<(&'static str, String)>,
-    /// Worst first: see `worst_first`.
+    /// The summary's top referring domains, with how many of their links pass equity.
+    pub domains: Vec<DomainRow<'a>>,
+    /// The links `--only` keeps, worst first: see `worst_first`.
     pub links: Vec<&'a Link>,
-    /// Sources fetched and parsed without a link to the target, in input order.
+    /// Sources fetched and parsed without a link to the target that `--only`
+    /// keeps, in input order.
     pub without_link: Vec<&'a SourceRecord>,
-    /// Sources we could not see (every status but `ok` and `no-link`), in input order.
+    /// Sources we could not see (every status but `ok` and `no-link`) that
+    /// `--only` keeps, in input order.
     pub unchecked: Vec<&'a SourceRecord>,
+    pub view: &'a View,
+}
+
+/// A line of the top referring domains.
+pub(super) struct DomainRow<'a> {
+    pub domain: &'a str,
+    pub links: usize,
+    /// Links from the domain that pass equity (dofollow, on a page without nofollow).
+    pub dofollow: usize,
+}
+
+impl DomainRow<'_> {
+    /// `2 (50.0%)`: the dofollow links and their share of the domain's.
+    pub fn dofollow_share(&self) -> String {
+        if self.links == 0 {
+            return self.dofollow.to_string();
+        }
+        let share = self.dofollow as f64 / self.links as f64;
+        format!("{} ({})", self.dofollow, percent(share))
+    }
 }
 
 impl<'a> Overview<'a> {
-    pub fn new(report: &'a AuditReport) -> Self {
+    pub fn new(report: &'a AuditReport, view: &'a View) -> Self {
+        let only = &view.only;
+        let kept = |status: fn(SourceStatus) -> bool| -> Vec<&'a SourceRecord> {
+            report
+                .sources
+                .iter()
+                .filter(|s| status(s.status) && only.keeps_source(s))
+                .collect()
+        };
         Overview {
             report,
             target: target_label(&report.target),
             facts: facts(&report.summary),
-            links: worst_first(&report.links),
-            without_link: report
-                .sources
-                .iter()
-                .filter(|s| s.status == SourceStatus::NoLink)
-                .collect(),
-            unchecked: report
-                .sources
-                .iter()
-                .filter(|s| !matches!(s.status, SourceStatus::Ok | SourceStatus::NoLink))
-                .collect(),
+            domains: domains(report),
+            links: worst_first(report.links.iter().filter(|l| only.keeps_link(l))),
+            without_link: kept(|s| s == SourceStatus::NoLink),
+            unchecked: kept(|s| !matches!(s, SourceStatus::Ok | SourceStatus::NoLink)),
+            view,
         }
     }
 
@@ -55,14 +84,66 @@ impl<'a> Overview<'a> {
     }
 
     pub const PARTIAL: &'static str = "Partial audit: it was interrupted before every source was checked.";
+
+    /// Said under the title of a filtered report: what is listed, and that
+    /// the figures are the whole audit's.
+    pub fn filtered(&self) -> Option<String> {
+        let only = &self.view.only;
+        if only.is_empty() {
+            return None;
+        }
+        let without_link = self
+            .report
+            .sources
+            .iter()
+            .filter(|s| s.status != SourceStatus::Ok)
+            .count();
+        Some(format!(
+            "Filtered with {}: {} of {} links and {} of {} sources without a backlink listed; \
+             the summary and the top lists count the whole audit.",
+            only.flag(),
+            self.links.len(),
+            self.report.links.len(),
+            self.without_link.len() + self.unchecked.len(),
+            without_link,
+        ))
+    }
+
+    /// Said after the links a limit cut short: how many more, and how to see them.
+    pub fn more_links(&self, shown: usize) -> Option<String> {
+        let more = self.links.len().checked_sub(shown).filter(|&n| n > 0)?;
+        Some(format!(
+            "… and {} not shown: `--limit 0` lists them all, `-o report.csv` keeps every one.",
+            plural(more, "more link")
+        ))
+    }
 }
 
 /// Toxic links first, then by toxicity, then those that pass equity (the risk
 /// is theirs), then in input order.
-fn worst_first(links: &[Link]) -> Vec<&Link> {
-    let mut sorted: Vec<&Link> = links.iter().collect();
+fn worst_first<'a>(links: impl Iterator<Item = &'a Link>) -> Vec<&'a Link> {
+    let mut sorted: Vec<&Link> = links.collect();
     sorted.sort_by_key(|l| (Reverse(l.toxic), Reverse(l.toxicity), Reverse(l.passes_equity)));
     sorted
+}
+
+/// The summary's top referring domains, in its order, each with how many of
+/// its links (all of them, whatever `--only` keeps) pass equity.
+fn domains(report: &AuditReport) -> Vec<DomainRow<'_>> {
+    let mut dofollow: HashMap<&str, usize> = HashMap::new();
+    for link in report.links.iter().filter(|l| l.passes_equity) {
+        *dofollow.entry(link.source_domain.as_str()).or_default() += 1;
+    }
+    report
+        .summary
+        .top_domains
+        .iter()
+        .map(|d| DomainRow {
+            domain: &d.domain,
+            links: d.links,
+            dofollow: dofollow.get(d.domain.as_str()).copied().unwrap_or(0),
+        })
+        .collect()
 }
 
 fn facts(summary: &Summary) -> Vec<(&'static str, String)> {
@@ -219,7 +300,7 @@ mod tests {
             mk("clean-2", 0, false, true),
             mk("mild-nofollow", 30, false, false),
         ];
-        let order: Vec<&str> = worst_first(&links)
+        let order: Vec<&str> = worst_first(links.iter())
             .iter()
             .map(|l| l.anchor_text.as_str())
             .collect();
@@ -240,7 +321,8 @@ mod tests {
     #[test]
     fn facts_speak_the_summary() {
         let report = report(&results());
-        let overview = Overview::new(&report);
+        let view = View::default();
+        let overview = Overview::new(&report, &view);
         let fact = |label: &str| {
             overview
                 .facts
@@ -266,7 +348,8 @@ mod tests {
         let mut report = report(&results());
         report.summary.anchors.keywords_given = false;
         report.summary.weak = 1;
-        let overview = Overview::new(&report);
+        let view = View::default();
+        let overview = Overview::new(&report, &view);
         let fact = |label: &str| {
             overview
                 .facts
@@ -308,7 +391,8 @@ mod tests {
     #[test]
     fn an_audit_without_links_says_so() {
         let report = report_without_links();
-        let overview = Overview::new(&report);
+        let view = View::default();
+        let overview = Overview::new(&report, &view);
         assert_eq!(
             overview.no_backlinks(),
             "No backlinks to example.com found in 2 sources."
@@ -332,7 +416,8 @@ mod tests {
         let mut report = report_without_links();
         report.target.path_prefix = "/blog/".to_string();
         report.summary.sources.total = 1;
-        let overview = Overview::new(&report);
+        let view = View::default();
+        let overview = Overview::new(&report, &view);
         assert_eq!(
             overview.no_backlinks(),
             "No backlinks to example.com/blog/ found in 1 source."

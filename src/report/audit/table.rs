@@ -1,28 +1,35 @@
-//! The audit for a terminal: summary, top anchors, links worst first, then
+//! The audit for a terminal: summary, top anchors, top referring domains,
+//! links worst first (each with its flags in full on the line under it), then
 //! every source without a backlink. Drawn with `report::table`, so it fits the
 //! width it is given and every string from a page or an input passes through
 //! `terminal_safe`.
 
+mod links;
+
 use super::overview::{reason, toxic_reasons_title, Overview};
-use crate::model::{AuditReport, Flag, Link, LinkType, SourceRecord};
+use super::view::{Limit, View};
+use crate::model::{AuditReport, Flag, Link, SourceRecord};
 use crate::report::table::{
-    align_right, heading, line, new_table, paint, safe, section, short_row, short_url, Style,
+    align_right, heading, line, new_table, paint, paragraph, safe, section, short_row, short_url, Style,
 };
 use crate::report::text::{anchor_label, percent, plural};
 use crate::report::RenderOptions;
 use comfy_table::{presets, Cell, Color, Table};
 
 /// The audit for a terminal.
-pub(super) fn render(report: &AuditReport, options: RenderOptions) -> String {
+pub(super) fn render(report: &AuditReport, options: RenderOptions, view: &View) -> String {
     let style = Style::new(options);
-    let overview = Overview::new(report);
+    let overview = Overview::new(report, view);
     let mut out = String::new();
     heading(&mut out, style, &overview.title());
     if report.partial {
         line(&mut out, style, Overview::PARTIAL);
     }
+    if let Some(filtered) = overview.filtered() {
+        paragraph(&mut out, style, &filtered);
+    }
     section(&mut out, summary_table(&overview, style));
-    if overview.links.is_empty() {
+    if report.links.is_empty() {
         out.push('\n');
         line(&mut out, style, &overview.no_backlinks());
     } else {
@@ -30,13 +37,11 @@ pub(super) fn render(report: &AuditReport, options: RenderOptions) -> String {
         heading(&mut out, style, "Top anchors");
         section(&mut out, anchors_table(&overview, style));
         out.push('\n');
-        heading(
-            &mut out,
-            style,
-            &format!("Links, worst first ({})", overview.links.len()),
-        );
-        section(&mut out, links_table(&overview.links, style));
-        toxic_reasons(&mut out, &overview.links, style);
+        heading(&mut out, style, "Top referring domains");
+        section(&mut out, domains_table(&overview, style));
+        if view.only.shows_links() {
+            links_section(&mut out, &overview, style);
+        }
     }
     if !overview.without_link.is_empty() {
         out.push('\n');
@@ -54,6 +59,34 @@ pub(super) fn render(report: &AuditReport, options: RenderOptions) -> String {
         section(&mut out, unchecked_table(&overview.unchecked, style));
     }
     out
+}
+
+/// The links `--only` keeps, the first `--limit` of them, and the reasons of
+/// the toxic ones shown.
+fn links_section(out: &mut String, overview: &Overview<'_>, style: Style) {
+    out.push('\n');
+    heading(
+        out,
+        style,
+        &format!("Links, worst first ({})", overview.links.len()),
+    );
+    if overview.links.is_empty() {
+        line(
+            out,
+            style,
+            &format!("No link meets {}.", overview.view.only.flag()),
+        );
+        return;
+    }
+    let shown = match overview.view.limit {
+        Limit::First(n) => &overview.links[..n.min(overview.links.len())],
+        Limit::Default | Limit::All => &overview.links[..],
+    };
+    out.push_str(&links::table(shown, style, &overview.report.target.host));
+    if let Some(more) = overview.more_links(shown.len()) {
+        paragraph(out, style, &more);
+    }
+    toxic_reasons(out, shown, style);
 }
 
 fn summary_table(overview: &Overview<'_>, style: Style) -> Table {
@@ -78,32 +111,16 @@ fn anchors_table(overview: &Overview<'_>, style: Style) -> Table {
     table
 }
 
-fn links_table(links: &[&Link], style: Style) -> Table {
-    let header = ["Toxicity", "Source", "Anchor", "Target", "Type", "Flags"];
-    let mut table = new_table(style, &header);
-    for link in links {
-        let toxicity = if link.toxic {
-            paint(Cell::new(format!("{} toxic", link.toxicity)), style, Color::Red)
-        } else {
-            Cell::new(link.toxicity)
-        };
-        // The type tells whether a link passes equity, but for a dofollow
-        // link on a nofollow page.
-        let link_type = if link.passes_equity || link.link_type != LinkType::Dofollow {
-            Cell::new(link.link_type.as_str())
-        } else {
-            paint(Cell::new("dofollow (page nofollow)"), style, Color::Yellow)
-        };
+fn domains_table(overview: &Overview<'_>, style: Style) -> Table {
+    let mut table = new_table(style, &["Referring domain", "Links", "Dofollow"]);
+    for domain in &overview.domains {
         table.add_row(short_row(vec![
-            toxicity,
-            Cell::new(source_label(link)),
-            Cell::new(anchor_label(&safe(&link.anchor_text))),
-            Cell::new(short_url(&link.target_url)),
-            link_type,
-            Cell::new(Flag::words(&link.flags).join(", ")),
+            Cell::new(safe(domain.domain)),
+            Cell::new(domain.links),
+            Cell::new(domain.dofollow_share()),
         ]));
     }
-    align_right(&mut table, &[0]);
+    align_right(&mut table, &[1, 2]);
     table
 }
 
@@ -185,12 +202,21 @@ fn source_label(link: &Link) -> String {
 mod tests {
     use super::*;
     use crate::report::table::MIN_WIDTH;
+
+    /// The whole audit, every link.
+    fn render(report: &AuditReport, options: RenderOptions) -> String {
+        super::render(report, options, &View::default())
+    }
     use crate::sample::audit::{report, report_without_links, results};
 
     const HOSTILE: &str = "\u{1b}[31mred\u{1b}]0;title\u{7} \u{9b}2J\r\nx\u{202e}moc.live\u{2066}";
 
     fn plain(width: usize) -> RenderOptions {
-        RenderOptions { width, color: false }
+        RenderOptions {
+            width,
+            color: false,
+            csv_bom: false,
+        }
     }
 
     fn hostile_report() -> AuditReport {
@@ -254,8 +280,10 @@ mod tests {
             "=best garden tools",
             "Links, worst first (2)",
             "60 toxic",
-            "hidden-link,",
-            "Flags",
+            "↳ hidden-link, exact-match-anchor",
+            "Top referring domains",
+            "example.org",
+            "1 (50.0%)",
         ] {
             assert!(out.contains(figure), "missing {figure:?} in\n{out}");
         }
@@ -314,13 +342,14 @@ mod tests {
     }
 
     #[test]
-    fn a_dofollow_link_on_a_nofollow_page_says_so() {
+    fn a_dofollow_link_on_a_nofollow_page_says_so_in_its_flags() {
         let mut report = report(&results());
         report.links[0].passes_equity = false;
+        report.links[0].flags = vec![Flag::PageNofollow];
         let out = render(&report, plain(160));
-        assert!(out.contains("dofollow (page nofollow)"), "{out}");
-        report.links[0].passes_equity = true;
-        assert!(!render(&report, plain(160)).contains("page nofollow"));
+        let row = out.lines().position(|l| l.contains("Example ")).unwrap();
+        let flags = out.lines().nth(row + 1).unwrap();
+        assert!(flags.contains("↳ page-nofollow"), "{out}");
     }
 
     #[test]
@@ -351,6 +380,7 @@ mod tests {
             RenderOptions {
                 width: 100,
                 color: true,
+                csv_bom: false,
             },
         );
         assert!(out.contains('\u{1b}'), "colour expected:\n{out}");

@@ -3,7 +3,7 @@
 
 use crate::model::Link;
 use crate::model::{Change, Diff};
-use crate::report::csv::{bool_word, formula_safe, write_record};
+use crate::report::csv::{bool_word, formula_safe, start, write_record};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -22,8 +22,8 @@ pub(super) const HEADER: [&str; 12] = [
     "source_status",
 ];
 
-pub(super) fn write(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
-    let mut csv = ::csv::Writer::from_writer(out);
+pub(super) fn write(diff: &Diff, bom: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut csv = start(out, bom)?;
     write_record(&mut csv, &HEADER)?;
     for change in &diff.changes {
         write_record(&mut csv, &row(change))?;

@@ -21,7 +21,7 @@ pub fn write(format: Format, diff: &Diff, options: RenderOptions, out: &mut dyn 
         Format::Markdown => out.write_all(markdown::render(diff).as_bytes())?,
         Format::Json => json::write(diff, &mut *out)?,
         Format::Jsonl => jsonl::write(diff, &mut *out)?,
-        Format::Csv => csv::write(diff, &mut *out)?,
+        Format::Csv => csv::write(diff, options.csv_bom, &mut *out)?,
     }
     out.flush()
 }

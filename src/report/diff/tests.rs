@@ -66,7 +66,11 @@ fn sample_diff() -> Diff {
 
 fn render(format: Format, diff: &Diff, width: usize) -> String {
     let mut out = Vec::new();
-    let options = RenderOptions { width, color: false };
+    let options = RenderOptions {
+        width,
+        color: false,
+        csv_bom: false,
+    };
     write(format, diff, options, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }

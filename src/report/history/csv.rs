@@ -2,13 +2,13 @@
 
 use super::HEADER;
 use crate::model::AuditRow;
-use crate::report::csv::{bool_word, formula_safe, write_record};
+use crate::report::csv::{bool_word, formula_safe, start, write_record};
 use crate::report::target_label;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-pub(super) fn write(rows: &[AuditRow], out: &mut dyn Write) -> io::Result<()> {
-    let mut csv = ::csv::Writer::from_writer(out);
+pub(super) fn write(rows: &[AuditRow], bom: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut csv = start(out, bom)?;
     write_record(&mut csv, &HEADER)?;
     for row in rows {
         let cells = [
@@ -19,6 +19,7 @@ pub(super) fn write(rows: &[AuditRow], out: &mut dyn Write) -> io::Result<()> {
             row.backlinks.to_string(),
             row.toxic.to_string(),
             bool_word(row.partial).to_string(),
+            row.sources_given.map(|n| n.to_string()).unwrap_or_default(),
         ];
         write_record(&mut csv, &cells.map(|cell| formula_safe(Cow::Owned(cell))))?;
     }

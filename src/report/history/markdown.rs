@@ -18,7 +18,7 @@ pub(super) fn render(rows: &[AuditRow]) -> String {
             row.id.to_string(),
             text(&target_label(&row.target)),
             text(&row.started_at),
-            row.sources.to_string(),
+            row.sources_done(),
             row.backlinks.to_string(),
             row.toxic.to_string(),
             if row.partial { "partial" } else { "" }.to_string(),

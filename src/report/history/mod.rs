@@ -1,5 +1,6 @@
 //! `history`: the saved audits, newest first, in every format. The columns are
-//! the contract's: id, target, started_at, sources, backlinks, toxic, partial.
+//! the contract's: id, target, started_at, sources, backlinks, toxic, partial;
+//! then `sources_given`, which lets a partial audit say how far it got.
 
 mod csv;
 mod json;
@@ -14,7 +15,8 @@ use std::io::{self, Write};
 /// The version of `history`'s JSON and JSON Lines, bumped on any breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
 
-const HEADER: [&str; 7] = [
+/// The contract's columns, then those added since (columns are only appended).
+const HEADER: [&str; 8] = [
     "id",
     "target",
     "started_at",
@@ -22,6 +24,7 @@ const HEADER: [&str; 7] = [
     "backlinks",
     "toxic",
     "partial",
+    "sources_given",
 ];
 
 /// Said by the table and Markdown when there is nothing to list.
@@ -39,7 +42,7 @@ pub fn write(
         Format::Markdown => out.write_all(markdown::render(rows).as_bytes())?,
         Format::Json => json::write(rows, &mut *out)?,
         Format::Jsonl => jsonl::write(rows, &mut *out)?,
-        Format::Csv => csv::write(rows, &mut *out)?,
+        Format::Csv => csv::write(rows, options.csv_bom, &mut *out)?,
     }
     out.flush()
 }

@@ -40,7 +40,7 @@ pub(super) fn render(rows: &[AuditRow], options: RenderOptions) -> String {
             Cell::new(row.id),
             Cell::new(table::safe(&target_label(&row.target))),
             Cell::new(&row.started_at),
-            Cell::new(row.sources),
+            Cell::new(row.sources_done()),
             Cell::new(row.backlinks),
             toxic,
             partial,

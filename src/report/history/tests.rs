@@ -17,6 +17,7 @@ fn row(id: i64, path_prefix: &str, partial: bool) -> AuditRow {
         backlinks: 9,
         toxic: usize::from(partial),
         partial,
+        sources_given: partial.then_some(40),
     }
 }
 
@@ -29,6 +30,7 @@ fn render(format: Format, rows: &[AuditRow]) -> String {
     let options = RenderOptions {
         width: 100,
         color: false,
+        csv_bom: false,
     };
     write(format, rows, options, &mut out).unwrap();
     String::from_utf8(out).unwrap()
@@ -57,16 +59,16 @@ fn json_lines_has_one_typed_line_per_audit() {
         "{out}"
     );
     assert!(
-        lines[1].ends_with(r#""sources":12,"backlinks":9,"toxic":0,"partial":false}"#),
+        lines[1].ends_with(r#""sources":12,"backlinks":9,"toxic":0,"partial":false,"sources_given":null}"#),
         "{out}"
     );
 }
 
 #[test]
 fn csv_has_the_header_and_a_row_per_audit() {
-    let expected = "id,target,started_at,sources,backlinks,toxic,partial\n\
-                    2,example.com/blog/,2025-01-02T03:04:05Z,12,9,1,true\n\
-                    1,example.com,2025-01-01T03:04:05Z,12,9,0,false\n";
+    let expected = "id,target,started_at,sources,backlinks,toxic,partial,sources_given\n\
+                    2,example.com/blog/,2025-01-02T03:04:05Z,12,9,1,true,40\n\
+                    1,example.com,2025-01-01T03:04:05Z,12,9,0,false,\n";
     assert_eq!(render(Format::Csv, &rows()), expected);
 }
 
@@ -102,7 +104,7 @@ fn markdown_is_a_pipe_table() {
     let expected = "## Audit history\n\n### 2 saved audits, newest first\n\n\
         | ID | Target | Started | Sources | Backlinks | Toxic | Partial |\n\
         | ---: | --- | --- | ---: | ---: | ---: | --- |\n\
-        | 2 | example.com/blog/ | 2025-01-02T03:04:05Z | 12 | 9 | 1 | partial |\n\
+        | 2 | example.com/blog/ | 2025-01-02T03:04:05Z | 12 of 40 | 9 | 1 | partial |\n\
         | 1 | example.com | 2025-01-01T03:04:05Z | 12 | 9 | 0 |  |\n";
     assert_eq!(render(Format::Markdown, &rows()), expected);
 }
@@ -123,4 +125,15 @@ fn a_hostile_target_input_never_reaches_the_terminal() {
     rows[0].target.host = "evil\u{1b}[31m.example".into();
     let out = render(Format::Table, &rows);
     assert!(!out.contains('\u{1b}'), "{out}");
+}
+
+#[test]
+fn a_partial_audit_shows_how_far_it_got_in_the_table_and_markdown() {
+    for format in [Format::Table, Format::Markdown] {
+        let out = render(format, &rows());
+        assert!(out.contains("12 of 40"), "{format}: {out}");
+    }
+    let mut unknown = rows();
+    unknown[0].sources_given = None;
+    assert!(!render(Format::Table, &unknown).contains(" of "));
 }

@@ -44,7 +44,7 @@ fn history_lists_newest_first_with_the_contract_fields() {
         "{json}"
     );
     assert!(
-        json.ends_with(r#""sources":5,"backlinks":3,"toxic":1,"partial":false}"#),
+        json.ends_with(r#""sources":5,"backlinks":3,"toxic":1,"partial":false,"sources_given":null}"#),
         "{json}"
     );
 }
@@ -123,4 +123,21 @@ fn latest_and_previous_stay_within_one_target_and_kind() {
             .unwrap(),
         None
     );
+}
+
+#[test]
+fn a_partial_audit_knows_how_many_sources_it_was_given() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let audit = store
+        .begin_audit(&audit_of("example.com", "example.com", "/"))
+        .unwrap();
+    store.set_sources_given(audit, 200).unwrap();
+    let row = &store.list(None).unwrap()[0];
+    assert_eq!(
+        (row.sources, row.sources_given, row.partial),
+        (0, Some(200), true)
+    );
+    assert_eq!(row.sources_done(), "0 of 200");
+    assert!(store.set_sources_given(AuditId(99), 1).is_err(), "no such audit");
 }

@@ -43,7 +43,7 @@ fn a_new_database_gets_the_current_version() {
     let (_dir, path) = temp_db();
     Store::open(&path).unwrap();
     assert_eq!(user_version(&path), DB_VERSION);
-    assert_eq!(DB_VERSION, 2);
+    assert_eq!(DB_VERSION, 3);
 }
 
 #[test]
@@ -56,6 +56,11 @@ fn a_database_from_the_first_schema_is_migrated_and_reads_back() {
     assert_eq!(pretty(&finished) + "\n", V1_AUDIT_JSON);
     let crashed = store.load(AuditId(2)).unwrap();
     assert!(crashed.partial);
+    let listed = store.list(None).unwrap();
+    assert!(
+        listed.iter().all(|row| row.sources_given.is_none()),
+        "an old audit does not know how many sources it was given: {listed:?}"
+    );
     assert_eq!(crashed.sources.len(), 2);
     assert_eq!(store.latest(None, Which::Partial).unwrap(), Some(AuditId(2)));
     // And it takes new audits, numbered after the old ones.
@@ -88,7 +93,7 @@ fn a_database_from_a_newer_backlinks_is_refused_untouched() {
             err,
             StoreError::TooNew {
                 found: 999,
-                supported: 2,
+                supported: 3,
                 ..
             }
         ),
@@ -98,7 +103,7 @@ fn a_database_from_a_newer_backlinks_is_refused_untouched() {
     for part in [
         "newer backlinks",
         "999",
-        "version 2",
+        "version 3",
         "upgrade backlinks",
         "history.db",
     ] {

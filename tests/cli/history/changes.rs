@@ -253,3 +253,22 @@ fn fail_on_lost_names_the_lost_link_and_not_the_unverified_one() {
         outcome.stderr
     );
 }
+
+#[test]
+fn a_backwards_diff_warns_and_a_forwards_one_does_not() {
+    let (monitor, _server) = two_audits();
+    let backwards = monitor
+        .run(["diff", "--from", "2", "--to", "1", "--format", "json"])
+        .expect_code(0);
+    assert!(
+        backwards
+            .stderr
+            .contains("warning: audit 2 is newer than audit 1: this diff runs backwards"),
+        "{}",
+        backwards.stderr
+    );
+    let forwards = monitor
+        .run(["diff", "--from", "1", "--to", "2", "--format", "json"])
+        .expect_code(0);
+    assert!(!forwards.stderr.contains("backwards"), "{}", forwards.stderr);
+}

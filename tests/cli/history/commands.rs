@@ -130,9 +130,11 @@ fn history_lists_audits_newest_first_in_every_format() {
             "sources",
             "backlinks",
             "toxic",
-            "partial"
+            "partial",
+            "sources_given"
         ]
     );
+    assert_eq!(audits[1]["sources_given"], 4);
     assert_eq!(audits[1]["sources"], 4);
     assert_eq!(audits[1]["backlinks"], 2);
     assert_eq!(audits[1]["partial"], false);
@@ -147,7 +149,10 @@ fn history_lists_audits_newest_first_in_every_format() {
         .expect_code(0)
         .stdout_text();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "id,target,started_at,sources,backlinks,toxic,partial");
+    assert_eq!(
+        lines[0],
+        "id,target,started_at,sources,backlinks,toxic,partial,sources_given"
+    );
     assert!(
         lines[1].starts_with("2,example.com/x,") && lines[2].starts_with("1,example.com,"),
         "{csv}"

@@ -110,6 +110,17 @@ fn an_interrupted_audit_resumes_and_ends_as_one_complete_audit() {
     let saved = history(dir.path());
     assert_eq!(saved["audits"].as_array().unwrap().len(), 1);
     assert_eq!(saved["audits"][0]["partial"], true);
+    assert_eq!(
+        (
+            &saved["audits"][0]["sources"],
+            &saved["audits"][0]["sources_given"]
+        ),
+        (&1.into(), &2.into()),
+        "a partial audit knows how far it got"
+    );
+    let table = std_command(dir.path()).args(["history"]).output().unwrap();
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(table.contains("1 of 2"), "{table}");
     let id = saved["audits"][0]["id"].clone();
 
     // The list now drops the stalling page and gains another.

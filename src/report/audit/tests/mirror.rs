@@ -34,6 +34,8 @@ pub struct AuditReport {
     pub started_at: String,
     pub finished_at: String,
     pub partial: bool,
+    /// The `--only` conditions `sources` and `links` were filtered with.
+    pub only: Vec<Only>,
     pub summary: Summary,
     pub sources: Vec<Source>,
     pub links: Vec<Link>,
@@ -59,6 +61,8 @@ pub struct SummaryLine {
     pub started_at: String,
     pub finished_at: String,
     pub partial: bool,
+    /// The `--only` conditions `sources` and `links` were filtered with.
+    pub only: Vec<Only>,
     pub summary: Summary,
 }
 
@@ -205,6 +209,20 @@ pub struct Link {
     pub toxicity: u8,
     pub toxic: bool,
     pub weak: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Only {
+    Toxic,
+    Dofollow,
+    Nofollow,
+    Ugc,
+    Sponsored,
+    NoEquity,
+    Missing,
+    NoLink,
+    Unchecked,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

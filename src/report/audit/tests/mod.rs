@@ -3,8 +3,9 @@
 
 mod contract;
 mod mirror;
+mod views;
 
-use super::writer;
+use super::{writer, View};
 use crate::model::{AuditReport, SourceResult};
 use crate::report::{Format, RenderOptions};
 use crate::sample::audit::{report, results};
@@ -33,8 +34,20 @@ pub(crate) fn render_with(
     results: &[SourceResult],
     report: &AuditReport,
 ) -> String {
+    render_view(format, options, View::default(), results, report)
+}
+
+/// What a writer of `format` showing `view` writes for `results`, finished
+/// with `report`.
+pub(crate) fn render_view(
+    format: Format,
+    options: RenderOptions,
+    view: View,
+    results: &[SourceResult],
+    report: &AuditReport,
+) -> String {
     let sink = Captured::default();
-    let mut out = writer(format, Box::new(sink.clone()), options);
+    let mut out = writer(format, Box::new(sink.clone()), options, view);
     for result in results {
         out.on_result(result).unwrap();
     }
@@ -55,6 +68,7 @@ pub(crate) fn render(format: Format) -> String {
         RenderOptions {
             width: 100,
             color: false,
+            csv_bom: false,
         },
         &results,
         &report,
