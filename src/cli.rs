@@ -129,7 +129,7 @@ pub struct OutputArgs {
 #[derive(Debug, Args)]
 pub struct ViewArgs {
     /// List only the links or sources that meet every condition (comma separated, repeatable):
-    /// toxic, dofollow, nofollow, ugc, sponsored, no-equity (links); missing, no-link, unchecked
+    /// toxic, weak, dofollow, nofollow, ugc, sponsored, no-equity (links); missing, no-link, unchecked
     /// (sources without a backlink). Every format; the summary still counts the whole audit.
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = Only::parse)]
     pub only: Vec<Only>,
@@ -383,7 +383,7 @@ mod tests {
         let bad = Cli::try_parse_from(["backlinks", "audit", "a.com", "--only", "spammy"]).unwrap_err();
         assert!(
             bad.to_string()
-                .contains("`spammy` is not an --only condition: use toxic, dofollow"),
+                .contains("`spammy` is not an --only condition: use toxic, weak, dofollow"),
             "{bad}"
         );
     }

@@ -175,7 +175,7 @@ fn verbose_puts_the_raw_chain_behind_the_phrase() {
 #[test]
 fn the_reason_is_in_every_format() {
     let url = format!("http://127.0.0.1:{}/", closed_port());
-    for format in ["table", "jsonl", "markdown"] {
+    for format in ["table", "csv", "json", "jsonl", "markdown"] {
         let out = Audit::new("example.com")
             .source(&url)
             .args(["--retries", "0", "--format", format])

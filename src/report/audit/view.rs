@@ -12,6 +12,8 @@ use clap::ValueEnum;
 pub enum Only {
     /// Toxic links.
     Toxic,
+    /// Weak links: worth less, not a danger (docs/scoring.md).
+    Weak,
     /// Links without nofollow, ugc or sponsored.
     Dofollow,
     /// Links marked nofollow (and not ugc or sponsored).
@@ -36,6 +38,7 @@ impl Only {
     pub fn as_str(self) -> &'static str {
         match self {
             Only::Toxic => "toxic",
+            Only::Weak => "weak",
             Only::Dofollow => "dofollow",
             Only::Nofollow => "nofollow",
             Only::Ugc => "ugc",
@@ -78,6 +81,7 @@ impl Only {
     fn holds_for_link(self, link: &Link) -> bool {
         match self {
             Only::Toxic => link.toxic,
+            Only::Weak => link.weak,
             Only::NoEquity => !link.passes_equity,
             other => other.link_type() == Some(link.link_type),
         }

@@ -95,3 +95,13 @@ fn a_limit_of_zero_is_every_link() {
     assert_eq!(Limit::from_flag(0), Limit::All);
     assert_eq!(Limit::from_flag(7), Limit::First(7));
 }
+
+#[test]
+fn weak_keeps_the_weak_links_only() {
+    let mut report = report(&results());
+    assert!(filter(&[Only::Weak]).apply(&report).links.is_empty());
+    report.links[0].weak = true;
+    let weak = filter(&[Only::Weak]).apply(&report);
+    assert_eq!(weak.links.len(), 1);
+    assert_eq!(weak.links[0], report.links[0]);
+}
