@@ -7,8 +7,8 @@
 //! The stack follows the parts of HTML's tree construction that decide
 //! ancestry for the rules of docs/reference.md (Extraction): void elements,
 //! a `<p>` closed by a block, list items and cells closed by their next
-//! sibling, a new `<a>` closing an open one, the implied `<body>`. Deeper than
-//! [`MAX_DEPTH`] elements are read as siblings.
+//! sibling, a new `<a>` closing an open one, the implied `<body>`. Past
+//! [`MAX_DEPTH`] open elements, new ones are read as siblings.
 
 use super::canonical::Candidates;
 use super::elements::{belongs_in_head, bounds_list_items, closes_p, holds_raw_text, is_heading, is_void};
@@ -29,8 +29,9 @@ use std::sync::LazyLock;
 use url::Url;
 
 /// Open elements the stack holds at most (browsers' parsers also cap the
-/// depth of the tree). Past it an element is read as closing at once: its
-/// text and links still count, under the ancestors the stack holds.
+/// depth of the tree). At the cap, a new element first closes the innermost
+/// open one: deeper elements are read as siblings, so end tags and the
+/// searches for open elements cost at most this much.
 pub(crate) const MAX_DEPTH: usize = 512;
 
 /// An anchor the pass keeps the facts of: one that points at the target, or
@@ -425,8 +426,7 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// Opens an element; true when it stays open (it has content and the
-    /// stack has room).
+    /// Opens an element; true when it stays open (it has content).
     fn open(&mut self, tag: StartTag<'_>, foreign: bool, self_closing: bool, anchor: bool, kept: bool) -> bool {
         let name = tag.name();
         if let Some((index, _)) = self.reading {
@@ -439,9 +439,12 @@ impl<'a> Pass<'a> {
                 }
             }
         }
-        self.walker.open(tag, anchor, kept);
         let has_content = !(is_void(name) || (foreign && self_closing));
-        if !has_content || self.stack.len() == MAX_DEPTH {
+        if has_content && self.stack.len() == MAX_DEPTH {
+            self.pop_to(MAX_DEPTH - 1);
+        }
+        self.walker.open(tag, anchor, kept);
+        if !has_content {
             self.walker.close();
             return false;
         }
