@@ -21,9 +21,9 @@ use super::walk::{Walked, Walker};
 use super::{parse_rel, Directives};
 use crate::model::Placement;
 use crate::target::Target;
+use aho_corasick::AhoCorasick;
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Span, Tokenizer};
-use aho_corasick::AhoCorasick;
 use std::convert::Infallible;
 use std::sync::LazyLock;
 use url::Url;
@@ -184,10 +184,11 @@ impl<'a> Pass<'a> {
     }
 
     fn read(&mut self, html: &str) {
-        let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<Infallible> {
-            self.event(event);
-            None
-        });
+        let mut emitter =
+            CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<Infallible> {
+                self.event(event);
+                None
+            });
         // Script, style, title, textarea and the like hold text, not tags.
         emitter.naively_switch_states(true);
         // Reading a `&str` cannot fail.
@@ -384,7 +385,9 @@ impl<'a> Pass<'a> {
             Interest::Target { resolver: None, .. } => Some(None),
             #[cfg(test)]
             Interest::Marked(name, value) => {
-                let marked = tag.attr(name).is_some_and(|v| value.is_none_or(|value| value == v));
+                let marked = tag
+                    .attr(name)
+                    .is_some_and(|v| value.is_none_or(|value| value == v));
                 marked.then_some(None)
             }
         };
@@ -396,7 +399,11 @@ impl<'a> Pass<'a> {
         let parent = self.stack.last();
         let alt = area.then(|| super::text::collapse(tag.attr("alt").unwrap_or("")));
         let anchor = Anchor {
-            href: if url.is_none() { href.to_string() } else { String::new() },
+            href: if url.is_none() {
+                href.to_string()
+            } else {
+                String::new()
+            },
             url,
             text: String::new(),
             image: area,
@@ -427,7 +434,14 @@ impl<'a> Pass<'a> {
     }
 
     /// Opens an element; true when it stays open (it has content).
-    fn open(&mut self, tag: StartTag<'_>, foreign: bool, self_closing: bool, anchor: bool, kept: bool) -> bool {
+    fn open(
+        &mut self,
+        tag: StartTag<'_>,
+        foreign: bool,
+        self_closing: bool,
+        anchor: bool,
+        kept: bool,
+    ) -> bool {
         let name = tag.name();
         if let Some((index, _)) = self.reading {
             if name == "img" {
@@ -531,9 +545,7 @@ impl<'a> Pass<'a> {
                 resolver: Some(resolver),
                 ..
             } => resolver,
-            Interest::Target {
-                page_url, target, ..
-            } => Resolver::new(page_url, None, target),
+            Interest::Target { page_url, target, .. } => Resolver::new(page_url, None, target),
             #[cfg(test)]
             Interest::Marked(..) => unreachable!("tests read marked anchors with `marked`"),
         };
@@ -570,7 +582,11 @@ fn may_have_base(html: &str) -> bool {
 /// Tests: the pass over `html` keeping the anchors that have attribute
 /// `name` (with `value`, if given); their facts and the walk.
 #[cfg(test)]
-pub(crate) fn marked(html: &str, name: &'static str, value: Option<&'static str>) -> (Vec<(Anchor, bool)>, Walked) {
+pub(crate) fn marked(
+    html: &str,
+    name: &'static str,
+    value: Option<&'static str>,
+) -> (Vec<(Anchor, bool)>, Walked) {
     let mut pass = Pass::new(Interest::Marked(name, value));
     pass.read(html);
     pass.pop_to(0);

@@ -107,18 +107,22 @@ pub(crate) fn with_first_tag<T>(html: &str, attribute: &str, check: impl FnOnce(
     use html5gum::{Span, Tokenizer};
     let mut found: Option<TagReader> = None;
     let mut reader = TagReader::default();
-    let emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<std::convert::Infallible> {
-        match event {
-            CallbackEvent::OpenStartTag { name } => reader.start(name),
-            CallbackEvent::AttributeName { name } => reader.attribute_name(name),
-            CallbackEvent::AttributeValue { value } => reader.attribute_value(value),
-            CallbackEvent::CloseStartTag { .. } if found.is_none() && reader.tag().attr(attribute).is_some() => {
-                found = Some(std::mem::take(&mut reader));
+    let emitter = CallbackEmitter::new(
+        |event: CallbackEvent<'_>, _: Span<()>| -> Option<std::convert::Infallible> {
+            match event {
+                CallbackEvent::OpenStartTag { name } => reader.start(name),
+                CallbackEvent::AttributeName { name } => reader.attribute_name(name),
+                CallbackEvent::AttributeValue { value } => reader.attribute_value(value),
+                CallbackEvent::CloseStartTag { .. }
+                    if found.is_none() && reader.tag().attr(attribute).is_some() =>
+                {
+                    found = Some(std::mem::take(&mut reader));
+                }
+                _ => {}
             }
-            _ => {}
-        }
-        None
-    });
+            None
+        },
+    );
     let _ = Tokenizer::new_with_emitter(html, emitter).finish();
     let found = found.unwrap_or_else(|| panic!("no tag with {attribute} in {html}"));
     check(found.tag())
@@ -142,10 +146,7 @@ mod tests {
 
     #[test]
     fn first_attribute_of_a_name_wins_and_bare_ones_are_empty() {
-        let reader = read(
-            "a",
-            &[("href", Some("x")), ("hidden", None), ("href", Some("y"))],
-        );
+        let reader = read("a", &[("href", Some("x")), ("hidden", None), ("href", Some("y"))]);
         let tag = reader.tag();
         assert_eq!(tag.name(), "a");
         assert_eq!(tag.attr("href"), Some("x"));

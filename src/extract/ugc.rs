@@ -120,7 +120,9 @@ const INLINE: [&str; 22] = [
 /// Whether `element` marks a comment, forum post, signature or author box.
 #[cfg(test)]
 pub(crate) fn marks_ugc(element: StartTag<'_>) -> bool {
-    marks_ugc_by(element, |class| class.split_ascii_whitespace().any(token_marks_ugc))
+    marks_ugc_by(element, |class| {
+        class.split_ascii_whitespace().any(token_marks_ugc)
+    })
 }
 
 /// [`marks_ugc`], with `class_marks` judging the class value.

@@ -192,10 +192,7 @@ impl Walker {
             .attr("name")
             .is_some_and(|name| name.eq_ignore_ascii_case("google-adsense-account"));
         if adsense {
-            tracking::scan(
-                element.attr("content").unwrap_or(""),
-                &mut self.out.tracking_ids,
-            );
+            tracking::scan(element.attr("content").unwrap_or(""), &mut self.out.tracking_ids);
         }
     }
 

@@ -40,7 +40,8 @@ fn a_stray_end_tag_is_ignored_and_an_end_tag_closes_what_opened_after_it() {
 
 #[test]
 fn a_new_anchor_closes_an_open_one() {
-    let html = "<div hidden><a data-l href=x>outer <a data-l href=y>inner</a> after</div><a data-l href=z>z</a>";
+    let html =
+        "<div hidden><a data-l href=x>outer <a data-l href=y>inner</a> after</div><a data-l href=z>z</a>";
     assert_eq!(
         links(html),
         [
