@@ -378,10 +378,7 @@ impl<'a> Pass<'a> {
             Interest::Target {
                 resolver: Some(resolver),
                 ..
-            } => match resolver.resolve(href) {
-                Some(url) => Some(Some(url)),
-                None => None,
-            },
+            } => resolver.resolve(href).map(Some),
             Interest::Target { resolver: None, .. } => Some(None),
             #[cfg(test)]
             Interest::Marked(name, value) => {

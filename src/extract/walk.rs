@@ -1,5 +1,6 @@
-//! The facts walk: one pass over the tree of a page that links to the target,
-//! gathering what judging its links needs: visible text and link text, text
+//! The facts walk, fed by the pass ([`super::pass`]) with every element's
+//! opening and closing and every text run in document order, gathering what
+//! judging links needs: visible text and link text, text
 //! blocks and their link density, frames, tracking IDs, and the text the
 //! paid-content rule reads ([`super::zones`]).
 //!
