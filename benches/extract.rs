@@ -1,20 +1,23 @@
-//! Extraction against scraper's own parse, the floor it cannot beat.
+//! Extraction against the tokenizer's own pass, the floor it cannot beat.
 //!
 //! `cargo bench --bench extract -- --warm-up-time 1 --measurement-time 3`
-//! compares `Html::parse_document` alone with `extract` (target `github.com`) on
+//! compares html5gum's tokenizer alone (every event handed to a callback that
+//! does nothing) with `extract` (target `github.com`) on
 //! the fixture pages and, when `$BENCH_CORPUS` (default `/tmp/bench-corpus`, see
 //! BENCHMARKS.md says how to make it) exists, on a fixed sample of 50 of its pages.
 //!
 //! `cargo bench --bench extract -- --whole-corpus` instead times both over the
 //! whole corpus on one core (median of 5 passes) and prints MB/s and the ratio.
-//! Pages that link to the target also get their page facts (a second walk,
-//! spam terms, external links); `BENCH_TARGET=nothing.invalid` times the same
-//! run without them.
+//! Pages that link to the target also get the page facts that need the
+//! whole page (spam terms, external links); `BENCH_TARGET=nothing.invalid`
+//! times the same run without them.
 
 use backlinks::extract::{decode::decode_html, extract, ExtractOptions};
 use backlinks::target::Target;
 use criterion::{black_box, BenchmarkId, Criterion, Throughput};
-use scraper::Html;
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
+use std::convert::Infallible;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use url::Url;
@@ -69,7 +72,7 @@ fn bench_pages(criterion: &mut Criterion, name: &str, pages: &[Page]) {
     group.bench_function(BenchmarkId::new("parse-only", pages.len()), |b| {
         b.iter(|| {
             for page in pages {
-                black_box(Html::parse_document(black_box(&page.html)));
+                tokenize(black_box(&page.html));
             }
         })
     });
@@ -94,7 +97,7 @@ fn whole_corpus(pages: &[Page]) {
     for _ in 0..WHOLE_CORPUS_PASSES {
         parse.push(timed(|| {
             for page in pages {
-                black_box(Html::parse_document(&page.html));
+                tokenize(&page.html);
             }
         }));
         full.push(timed(|| {
@@ -122,6 +125,16 @@ fn whole_corpus(pages: &[Page]) {
         "extract / parse-only time: {:.3} (median of {WHOLE_CORPUS_PASSES} passes)",
         full.as_secs_f64() / parse.as_secs_f64()
     );
+}
+
+/// The tokenizer alone, switching to raw text where the pass does.
+fn tokenize(html: &str) {
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<Infallible> {
+        black_box(event);
+        None
+    });
+    emitter.naively_switch_states(true);
+    let _ = Tokenizer::new_with_emitter(html, emitter).finish();
 }
 
 fn timed(work: impl FnOnce()) -> Duration {

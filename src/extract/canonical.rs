@@ -7,35 +7,35 @@ use url::Url;
 /// How far into the page a browser's "saved from" comment counts.
 const SAVED_FROM_BYTES: usize = 1024;
 
-/// The candidates the tree walk meets, first of each kind.
+/// The candidates the pass meets, first of each kind.
 #[derive(Debug, Default)]
-pub(crate) struct Candidates<'a> {
+pub(crate) struct Candidates {
     /// `<link rel="canonical" href>`.
-    pub link: Option<&'a str>,
+    pub link: Option<String>,
     /// `<meta property="og:url" content>`.
-    pub og_url: Option<&'a str>,
+    pub og_url: Option<String>,
 }
 
-impl<'a> Candidates<'a> {
+impl Candidates {
     /// Notes a `<link>` element's candidate; the first canonical link wins.
-    pub(crate) fn see_link(&mut self, rel: Option<&str>, href: Option<&'a str>) {
+    pub(crate) fn see_link(&mut self, rel: Option<&str>, href: Option<&str>) {
         let canonical = rel.is_some_and(|rel| {
             rel.split_ascii_whitespace()
                 .any(|token| token.eq_ignore_ascii_case("canonical"))
         });
         if canonical && self.link.is_none() {
-            self.link = href;
+            self.link = href.map(str::to_string);
         }
     }
 
     /// Notes a `<meta>` element's candidate; the first `og:url` wins.
-    pub(crate) fn see_meta(&mut self, property: Option<&str>, content: Option<&'a str>) {
+    pub(crate) fn see_meta(&mut self, property: Option<&str>, content: Option<&str>) {
         let og_url = property.is_some_and(|p| {
             p.trim_matches(|c: char| c.is_ascii_whitespace())
                 .eq_ignore_ascii_case("og:url")
         });
         if og_url && self.og_url.is_none() {
-            self.og_url = content;
+            self.og_url = content.map(str::to_string);
         }
     }
 
@@ -45,7 +45,7 @@ impl<'a> Candidates<'a> {
     /// candidate (`//example.org/post`) takes `https:`.
     pub(crate) fn resolve(&self, html: &str, page_url: &Url) -> Option<String> {
         let base = Base::new(page_url, None, None);
-        [self.link, self.og_url, saved_from(html)]
+        [self.link.as_deref(), self.og_url.as_deref(), saved_from(html)]
             .into_iter()
             .flatten()
             .find_map(|candidate| {

@@ -1,24 +1,26 @@
-//! HTML → page facts and the anchors that point at the target. One parse per page,
-//! nothing copied that the reports do not keep.
+//! HTML → page facts and the anchors that point at the target. One forward
+//! pass per page with a streaming tokenizer, no tree: time and memory linear
+//! in the page's size.
 
 use crate::model::{LinkType, Placement};
 use crate::target::Target;
-use scraper::{ElementRef, Html};
 use url::Url;
 
 mod canonical;
 mod classes;
 pub mod decode;
 mod directives;
+mod elements;
 mod external;
 mod facts;
+mod pass;
 mod placement;
 mod prescan;
 mod rel;
 mod resolve;
-mod scan;
 pub mod spam;
 mod sponsored;
+mod tag;
 mod terms;
 mod text;
 mod tracking;
@@ -79,9 +81,10 @@ pub struct PageExtract {
     pub facts: PageFacts,
 }
 
-/// Facts about the whole page that judging its links needs. Computed only for
-/// pages that link to the target (others are never judged), in one more walk
-/// over the parsed tree (`extract/walk.rs`).
+/// Facts about the whole page that judging its links needs, gathered by the
+/// same pass (`extract/walk.rs`) and reported only for pages that link to the
+/// target (others are never judged; their spam terms and external links are
+/// not even counted).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageFacts {
     /// Words of visible text (script, style, template, noscript and the title
@@ -130,77 +133,77 @@ pub struct ExtractOptions {
     pub extra_spam_terms: Vec<String>,
 }
 
-/// Parses `html` once and returns its title, meta robots directives, stated
+/// Reads `html` once and returns its title, meta robots directives, stated
 /// URL (`facts.canonical`) and every `a[href]` / `area[href]` that points at
 /// `target`, resolved against the first `<base href>` (itself resolved against
 /// `page_url`), else `page_url`; on a saved page, `//host/x` takes the stated
 /// URL's scheme, else `https:` (`extract/resolve.rs`). Link URLs are kept
 /// without their fragment.
 ///
-/// A page with a link to the target is then walked once more for the rest of
-/// its facts; other pages are never judged and skip that work.
+/// A pure function of its arguments: no network, no clock, so a saved or
+/// archived page gives what the live one gave.
 pub fn extract(html: &str, page_url: &Url, target: &Target, options: &ExtractOptions) -> PageExtract {
-    let document = Html::parse_document(html);
-    let scan = scan::PageScan::of(&document);
-    let canonical = scan.canonical.resolve(html, page_url);
+    let mut passed = pass::run(html, page_url, target);
+    let canonical = passed.canonical.resolve(html, page_url);
+    // The pass resolves a scheme-relative href (`//host/x`) of a saved page
+    // with `https:`; the URL the page states, known only once it is read,
+    // gives the scheme it was served with.
     let stated = canonical.as_deref().and_then(|c| Url::parse(c).ok());
-    let base = resolve::Base::new(page_url, scan.base_href, stated.as_ref());
-    let resolver = resolve::Resolver::new(base, target);
-    let to_target: Vec<(ElementRef<'_>, Url)> = scan
+    let restated = stated.as_ref().map(|stated| {
+        let base = passed.resolver.base().url().as_str();
+        resolve::Resolver::new(resolve::Base::new(page_url, Some(base), Some(stated)), target)
+    });
+    let resolver = restated.as_ref().unwrap_or(&passed.resolver);
+    let links: Vec<RawLink> = passed
         .anchors
         .iter()
-        .filter_map(|&(element, href)| Some((element, resolver.resolve(href)?)))
+        .zip(&passed.walked.link_block_density)
+        .filter_map(|((anchor, area), &density)| {
+            let url = match &anchor.url {
+                Some(url) if !resolve::is_scheme_relative(&anchor.href) => url.clone(),
+                _ => resolver.resolve(&anchor.href)?,
+            };
+            Some(raw_link(anchor, *area, url, density))
+        })
         .collect();
-    if to_target.is_empty() {
+    if links.is_empty() {
         return PageExtract {
-            title: scan.title,
-            directives: scan.directives,
-            links: Vec::new(),
+            title: passed.title,
+            directives: passed.directives,
+            links,
             facts: PageFacts {
                 canonical,
                 ..PageFacts::default()
             },
         };
     }
-    let anchor_nodes: Vec<_> = scan.anchors.iter().map(|(element, _)| element.id()).collect();
-    let link_nodes: Vec<_> = to_target.iter().map(|(element, _)| element.id()).collect();
-    let mut walked = walk::walk(&document, &anchor_nodes, &link_nodes);
-    let links = to_target
-        .into_iter()
-        .zip(&walked.link_block_density)
-        .map(|((element, url), &density)| raw_link(element, url, density))
-        .collect();
     let input = facts::PageInput {
         page_url,
-        title: scan.title.as_deref(),
+        title: passed.title.as_deref(),
         canonical,
-        hrefs: scan.anchors.iter().map(|&(_, href)| href).collect(),
+        hrefs: passed.hrefs.iter().map(|href| &**href).collect(),
         base: resolver.base(),
     };
-    let facts = facts::page_facts(input, &mut walked, options);
+    let facts = facts::page_facts(input, &mut passed.walked, options);
     PageExtract {
-        title: scan.title,
-        directives: scan.directives,
+        title: passed.title,
+        directives: passed.directives,
         links,
         facts,
     }
 }
 
-/// The facts of one link to the target; only computed for those, as they walk
-/// the link's subtree and ancestors.
-fn raw_link(element: ElementRef<'_>, url: Url, block_link_density: f64) -> RawLink {
-    let (anchor_text, image) = text::anchor_text(element);
-    let rel = parse_rel(element.value().attr("rel").unwrap_or(""));
-    let context = placement::context(element);
+fn raw_link(anchor: &pass::Anchor, area: bool, url: Url, block_link_density: f64) -> RawLink {
+    let (anchor_text, image) = anchor.text(area);
     RawLink {
         url: url.into(),
         anchor_text,
         image,
-        link_type: LinkType::from_rel(&rel),
-        rel,
-        placement: context.placement,
-        hidden: context.hidden,
-        in_ugc_area: context.in_ugc_area,
+        link_type: LinkType::from_rel(&anchor.rel),
+        rel: anchor.rel.clone(),
+        placement: anchor.placement,
+        hidden: anchor.hidden,
+        in_ugc_area: anchor.in_ugc_area,
         block_link_density,
     }
 }

@@ -1,57 +1,15 @@
 //! Where a link sits (its nearest landmark, a comment or forum area) and
 //! whether it is hidden.
 
-use super::ugc;
 use crate::model::Placement;
-use scraper::node::Element;
-use scraper::ElementRef;
 
-/// Where a link sits and whether it is hidden, from one walk up its ancestors.
-pub(crate) struct Context {
-    pub placement: Placement,
-    pub hidden: bool,
-    /// An ancestor marks a comment, forum post, signature or author box.
-    pub in_ugc_area: bool,
-}
-
-/// The placement of the nearest landmark ancestor (an ARIA `role` first, then
-/// the element's name; `content` when none is a landmark), and whether the link
-/// or an ancestor has the `hidden` attribute or an inline style that hides it,
-/// and whether an ancestor marks user-generated content ([`ugc`]).
-pub(crate) fn context(link: ElementRef<'_>) -> Context {
-    let mut placement = None;
-    let mut hidden = false;
-    let mut in_ugc_area = false;
-    let ancestors = link.ancestors().filter_map(|node| node.value().as_element());
-    for (depth, element) in std::iter::once(link.value()).chain(ancestors).enumerate() {
-        // One pass over the attributes: `attr()` would hash each name it looks up.
-        let mut role = None;
-        for (name, value) in element.attrs() {
-            match name {
-                "hidden" => hidden = true,
-                "style" => hidden = hidden || style_hides(value),
-                "role" => role = Some(value),
-                _ => {}
-            }
-        }
-        if depth > 0 {
-            if placement.is_none() {
-                placement = landmark(element, role);
-            }
-            in_ugc_area = in_ugc_area || ugc::marks_ugc(element);
-        }
-        if hidden && placement.is_some() && in_ugc_area {
-            break;
-        }
-    }
-    Context {
-        placement: placement.unwrap_or(Placement::Content),
-        hidden,
-        in_ugc_area,
-    }
-}
-
-fn landmark(element: &Element, role: Option<&str>) -> Option<Placement> {
+/// The landmark an element with this name and `role` attribute is: an ARIA
+/// role first (the first of its tokens that is one), then the name. The pass
+/// gives a link the nearest landmark among its ancestors, `content` when none
+/// is one; a link is hidden when it or an ancestor has the `hidden` attribute
+/// or an inline style that hides it ([`style_hides`]); it sits in a comment
+/// area when an ancestor marks one ([`super::ugc`]).
+pub(crate) fn landmark(name: &str, role: Option<&str>) -> Option<Placement> {
     let by_role = role.and_then(|roles| {
         roles.split_ascii_whitespace().find_map(|role| {
             [
@@ -65,7 +23,7 @@ fn landmark(element: &Element, role: Option<&str>) -> Option<Placement> {
             .map(|(_, placement)| placement)
         })
     });
-    by_role.or(match element.name() {
+    by_role.or(match name {
         "nav" => Some(Placement::Navigation),
         "header" => Some(Placement::Header),
         "footer" => Some(Placement::Footer),

@@ -85,7 +85,7 @@ fn scheme_relative_base(base: &Url, stated: Option<&Url>) -> Option<Url> {
 /// Whether the URL parser reads `href`, against a base with a special scheme,
 /// as naming its own host but not its scheme: two slashes, either way round,
 /// after it trims C0 controls and spaces and drops tabs and newlines.
-fn is_scheme_relative(href: &str) -> bool {
+pub(crate) fn is_scheme_relative(href: &str) -> bool {
     let mut chars = href
         .trim_matches(|c: char| c <= ' ')
         .chars()

@@ -1,7 +1,4 @@
-//! Visible text of an element with white space collapsed, and what an anchor
-//! says when it has no text (an image's or an area's `alt`).
-
-use scraper::{ElementRef, Node};
+//! Text with white space collapsed, as anchor text and the title keep it.
 
 /// Appends `text` to `out`, collapsing every run of white space (Unicode, so a
 /// `&nbsp;` counts) into one space and never starting `out` with a space.
@@ -31,63 +28,17 @@ pub(crate) fn collapse(text: &str) -> String {
     finish(out)
 }
 
-/// The text of `element`'s descendants, collapsed. Script and style contents are
-/// not text a reader sees.
-pub(crate) fn element_text(element: ElementRef<'_>) -> String {
-    let mut out = String::new();
-    for node in element.descendants() {
-        let Node::Text(text) = node.value() else {
-            continue;
-        };
-        let in_raw_text = node
-            .parent()
-            .and_then(|p| p.value().as_element().map(|e| e.name()))
-            .is_some_and(|name| matches!(name, "script" | "style" | "noscript" | "template"));
-        if !in_raw_text {
-            push_collapsed(&mut out, text);
-        }
-    }
-    finish(out)
-}
-
-/// Anchor text and whether the link is an image link, as docs/reference.md
-/// (Extraction) defines them: an
-/// `area` is an image link with its `alt`; an `a` without text that holds an
-/// `img` is an image link with the first non-empty `alt` of its images.
-pub(crate) fn anchor_text(element: ElementRef<'_>) -> (String, bool) {
-    let value = element.value();
-    if value.name() == "area" {
-        return (collapse(value.attr("alt").unwrap_or("")), true);
-    }
-    let text = element_text(element);
-    if !text.is_empty() {
-        return (text, false);
-    }
-    let mut image = false;
-    for img in element
-        .descendants()
-        .filter_map(|node| node.value().as_element())
-        .filter(|e| e.name() == "img")
-    {
-        image = true;
-        let alt = collapse(img.attr("alt").unwrap_or(""));
-        if !alt.is_empty() {
-            return (alt, true);
-        }
-    }
-    (text, image)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scraper::{Html, Selector};
+    use crate::extract::pass;
 
+    /// Anchor text and image-ness of the first a[href]/area[href], by the
+    /// rule of `pass::Anchor::text`.
     fn first_link(html: &str) -> (String, bool) {
-        let doc = Html::parse_document(html);
-        let selector = Selector::parse("a, area").expect("valid selector");
-        let link = doc.select(&selector).next().expect("a link in the test page");
-        anchor_text(link)
+        let (anchors, _) = pass::marked(html, "href", None);
+        let (anchor, area) = anchors.first().expect("a link in the test page");
+        anchor.text(*area)
     }
 
     #[test]

@@ -33,7 +33,7 @@
 //! article body as well as phpBB's post) are deliberately not markers.
 
 use super::classes::{any_piece, is_one_of, pieces};
-use scraper::node::Element;
+use super::tag::StartTag;
 
 const HEADS: [&str; 8] = [
     "comment",
@@ -118,7 +118,15 @@ const INLINE: [&str; 22] = [
 ];
 
 /// Whether `element` marks a comment, forum post, signature or author box.
-pub(crate) fn marks_ugc(element: &Element) -> bool {
+#[cfg(test)]
+pub(crate) fn marks_ugc(element: StartTag<'_>) -> bool {
+    marks_ugc_by(element, |class| {
+        class.split_ascii_whitespace().any(token_marks_ugc)
+    })
+}
+
+/// [`marks_ugc`], with `class_marks` judging the class value.
+fn marks_ugc_by(element: StartTag<'_>, class_marks: impl FnOnce(&str) -> bool) -> bool {
     if INLINE.contains(&element.name()) {
         return false;
     }
@@ -142,9 +150,33 @@ pub(crate) fn marks_ugc(element: &Element) -> bool {
             _ => {}
         }
     }
-    marked
-        || id.is_some_and(|id| is_one_of(id.trim(), &PLATFORM_IDS))
-        || class.is_some_and(|class| class.split_ascii_whitespace().any(token_marks_ugc))
+    marked || id.is_some_and(|id| is_one_of(id.trim(), &PLATFORM_IDS)) || class.is_some_and(class_marks)
+}
+
+/// [`marks_ugc`] for every element of a page: the pass asks it of each open
+/// element, and pages repeat a few class values thousands of times, so the
+/// last few values' verdicts are kept.
+#[derive(Default)]
+pub(crate) struct UgcMemo {
+    entries: [(String, bool); 8],
+    next: usize,
+}
+
+impl UgcMemo {
+    pub(crate) fn marks(&mut self, element: StartTag<'_>) -> bool {
+        marks_ugc_by(element, |class| {
+            if let Some((_, marks)) = self.entries.iter().find(|(seen, _)| seen == class) {
+                return *marks;
+            }
+            let marks = class.split_ascii_whitespace().any(token_marks_ugc);
+            let entry = &mut self.entries[self.next];
+            entry.0.clear();
+            entry.0.push_str(class);
+            entry.1 = marks;
+            self.next = (self.next + 1) % self.entries.len();
+            marks
+        })
+    }
 }
 
 fn is_ugc_schema_type(url: &str) -> bool {

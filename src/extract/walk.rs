@@ -1,5 +1,6 @@
-//! The facts walk: one pass over the tree of a page that links to the target,
-//! gathering what judging its links needs: visible text and link text, text
+//! The facts walk, fed by the pass ([`super::pass`]) with every element's
+//! opening and closing and every text run in document order, gathering what
+//! judging links needs: visible text and link text, text
 //! blocks and their link density, frames, tracking IDs, and the text the
 //! paid-content rule reads ([`super::zones`]).
 //!
@@ -14,15 +15,11 @@
 //! text ([`MIN_BLOCK_CHARS`]; 0.0 below). A link's block is its nearest
 //! ancestor that is a text block.
 
-use super::scan::attribute;
 use super::sponsored::DisclosureText;
+use super::tag::StartTag;
 use super::tracking;
 use super::words::TextStats;
 use super::zones::{AreaMemo, Root, Zones, AD_SLOT, MARKED};
-use ego_tree::iter::Edge;
-use ego_tree::NodeId;
-use scraper::node::Element;
-use scraper::{Html, Node};
 use std::collections::BTreeSet;
 
 /// A text block counts for density from this many characters of text.
@@ -35,36 +32,13 @@ pub(crate) struct Walked {
     pub text_chars: usize,
     pub link_text_chars: usize,
     pub max_block_link_density: f64,
-    /// For each of the links the walk was given, its block's link density.
+    /// For each kept link, in document order, its block's link density.
     pub link_block_density: Vec<f64>,
     pub frames: usize,
     /// Visible text, white space runs and element boundaries as one space.
     pub text: String,
     pub tracking_ids: BTreeSet<String>,
     pub disclosure: DisclosureText,
-}
-
-/// Walks `document` once. `anchors` are its `a[href]`/`area[href]` elements
-/// and `links` those whose block density is wanted, both in document order.
-pub(crate) fn walk(document: &Html, anchors: &[NodeId], links: &[NodeId]) -> Walked {
-    let mut walker = Walker {
-        anchors,
-        links,
-        link_density: vec![None; links.len()],
-        ..Walker::default()
-    };
-    for edge in document.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(element) => walker.open(node.id(), element),
-                Node::Text(text) => walker.text(text),
-                _ => {}
-            },
-            Edge::Close(node) if node.value().is_element() => walker.close(),
-            Edge::Close(_) => {}
-        }
-    }
-    walker.finish()
 }
 
 // What an element's name says about it ([`traits`]).
@@ -137,16 +111,13 @@ struct Block {
     links_before: usize,
 }
 
+/// The walk, fed the pass's element edges and text in document order.
 #[derive(Default)]
-struct Walker<'a> {
-    anchors: &'a [NodeId],
-    /// Anchors met so far.
-    anchors_met: usize,
-    links: &'a [NodeId],
-    /// Links of interest met so far.
+pub(crate) struct Walker {
+    /// Kept links met so far.
     links_met: usize,
     link_density: Vec<Option<f64>>,
-    class_areas: AreaMemo<'a>,
+    class_areas: AreaMemo,
     out: Walked,
     frames: Vec<u16>,
     blocks: Vec<Block>,
@@ -160,16 +131,17 @@ struct Walker<'a> {
     zones: Zones,
 }
 
-impl<'a> Walker<'a> {
-    fn open(&mut self, node: NodeId, element: &'a Element) {
+impl Walker {
+    /// An element opens: `anchor` when it is an a[href]/area[href], `kept`
+    /// when its block density is wanted. Every `open` has its [`Walker::close`].
+    pub(crate) fn open(&mut self, element: StartTag<'_>, anchor: bool, kept: bool) {
         let (traits, root) = traits(element.name());
-        if self.links.get(self.links_met) == Some(&node) {
+        if kept {
             self.links_met += 1;
+            self.link_density.push(None);
         }
         let mut flags = if traits & NOT_TEXT != 0 { RAW } else { 0 };
-        // The anchors come from the first walk, so links need no attribute lookup.
-        if self.anchors.get(self.anchors_met) == Some(&node) {
-            self.anchors_met += 1;
+        if anchor {
             flags |= LINK;
         }
         if traits & SCRIPT_TEXT != 0 {
@@ -216,14 +188,12 @@ impl<'a> Walker<'a> {
     }
 
     /// `<meta name="google-adsense-account" content="ca-pub-...">`.
-    fn meta(&mut self, element: &Element) {
-        let adsense = attribute(element, "name")
+    fn meta(&mut self, element: StartTag<'_>) {
+        let adsense = element
+            .attr("name")
             .is_some_and(|name| name.eq_ignore_ascii_case("google-adsense-account"));
         if adsense {
-            tracking::scan(
-                attribute(element, "content").unwrap_or(""),
-                &mut self.out.tracking_ids,
-            );
+            tracking::scan(element.attr("content").unwrap_or(""), &mut self.out.tracking_ids);
         }
     }
 
@@ -248,7 +218,7 @@ impl<'a> Walker<'a> {
         &mut self,
         traits: u16,
         root: Option<Root>,
-        class: Option<&'a str>,
+        class: Option<&str>,
         id: Option<&str>,
         role: Option<&str>,
     ) -> u16 {
@@ -313,7 +283,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn close(&mut self) {
+    pub(crate) fn close(&mut self) {
         let Some(flags) = self.frames.pop() else {
             return;
         };
@@ -356,7 +326,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn text(&mut self, text: &str) {
+    pub(crate) fn text(&mut self, text: &str) {
         if self.script > 0 {
             tracking::scan(text, &mut self.out.tracking_ids);
         }
@@ -378,7 +348,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn finish(mut self) -> Walked {
+    pub(crate) fn finish(mut self) -> Walked {
         self.out.disclosure = self.zones.finish();
         self.out.link_block_density = self.link_density.into_iter().map(|d| d.unwrap_or(0.0)).collect();
         self.out.words = self.stats.words;

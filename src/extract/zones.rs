@@ -196,18 +196,21 @@ fn piece_bits(piece: &str) -> u8 {
 /// The last few class values and their [`area_bits`]: pages repeat a few
 /// class values thousands of times.
 #[derive(Default)]
-pub(crate) struct AreaMemo<'a> {
-    entries: [(&'a str, u8); 8],
+pub(crate) struct AreaMemo {
+    entries: [(String, u8); 8],
     next: usize,
 }
 
-impl<'a> AreaMemo<'a> {
-    pub(crate) fn get(&mut self, class: &'a str) -> u8 {
-        if let Some(&(_, bits)) = self.entries.iter().find(|(seen, _)| *seen == class) {
-            return bits;
+impl AreaMemo {
+    pub(crate) fn get(&mut self, class: &str) -> u8 {
+        if let Some((_, bits)) = self.entries.iter().find(|(seen, _)| seen == class) {
+            return *bits;
         }
         let bits = area_bits(class);
-        self.entries[self.next] = (class, bits);
+        let entry = &mut self.entries[self.next];
+        entry.0.clear();
+        entry.0.push_str(class);
+        entry.1 = bits;
         self.next = (self.next + 1) % self.entries.len();
         bits
     }

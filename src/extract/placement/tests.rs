@@ -1,23 +1,23 @@
 use super::*;
-use scraper::{Html, Selector};
+use crate::extract::pass::{self, Anchor};
 
-fn with_link<T>(html: &str, check: impl FnOnce(ElementRef<'_>) -> T) -> T {
-    let doc = Html::parse_document(html);
-    let selector = Selector::parse("a#l").expect("valid selector");
-    let link = doc.select(&selector).next().expect("the test page has a#l");
+/// `check` on what the pass says of the link `a#l`.
+fn with_link<T>(html: &str, check: impl FnOnce(&Anchor) -> T) -> T {
+    let (anchors, _) = pass::marked(html, "id", Some("l"));
+    let (link, _) = anchors.first().expect("the test page has a#l");
     check(link)
 }
 
 fn placed(html: &str) -> Placement {
-    with_link(html, context).placement
+    with_link(html, |link| link.placement)
 }
 
 fn hidden(html: &str) -> bool {
-    with_link(html, context).hidden
+    with_link(html, |link| link.hidden)
 }
 
 fn in_ugc(html: &str) -> bool {
-    with_link(html, context).in_ugc_area
+    with_link(html, |link| link.in_ugc_area)
 }
 
 #[test]

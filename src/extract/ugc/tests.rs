@@ -1,14 +1,14 @@
 use super::*;
-use scraper::{Html, Selector};
+use crate::extract::tag::with_first_tag;
 
+/// Whether the element with a `data-x` attribute marks user content, by the
+/// rule and by the memo the pass uses.
 fn marks(html: &str) -> bool {
-    let doc = Html::parse_document(html);
-    let selector = Selector::parse("[data-x]").expect("valid selector");
-    let element = doc
-        .select(&selector)
-        .next()
-        .expect("the test page has the element");
-    marks_ugc(element.value())
+    with_first_tag(html, "data-x", |element| {
+        let marks = marks_ugc(element);
+        assert_eq!(UgcMemo::default().marks(element), marks, "{html}");
+        marks
+    })
 }
 
 #[test]

@@ -1,23 +1,14 @@
 use super::*;
+use crate::extract::pass;
 use crate::extract::sponsored::TOP_CHARS;
-use scraper::Selector;
-
-/// The ids of the elements `selector` selects, in document order.
-fn ids(document: &Html, selector: &str) -> Vec<NodeId> {
-    let selector = Selector::parse(selector).expect("valid selector");
-    document.select(&selector).map(|element| element.id()).collect()
-}
 
 fn walked(html: &str) -> Walked {
-    let document = Html::parse_document(html);
-    walk(&document, &ids(&document, "a[href], area[href]"), &[])
+    pass::marked(html, "data-none", None).1
 }
 
 /// The walk, asked for the block density of the `a[data-l]` links.
 fn densities(html: &str) -> (f64, Vec<f64>) {
-    let document = Html::parse_document(html);
-    let anchors = ids(&document, "a[href], area[href]");
-    let walked = walk(&document, &anchors, &ids(&document, "a[data-l]"));
+    let walked = pass::marked(html, "data-l", None).1;
     (walked.max_block_link_density, walked.link_block_density)
 }
 

@@ -1,0 +1,481 @@
+//! The one forward pass over a page: html5gum's tokenizer hands over tags and
+//! text, and a stack of the open elements (their names and what they say
+//! about what is inside them: landmark, hidden, comment area, foreign
+//! content) stands in for the tree. No DOM is built, so time and memory stay
+//! linear in the page's size.
+//!
+//! The stack follows the parts of HTML's tree construction that decide
+//! ancestry for the rules of docs/reference.md (Extraction): void elements,
+//! a `<p>` closed by a block, list items and cells closed by their next
+//! sibling, a new `<a>` closing an open one, the implied `<body>`. Past
+//! [`MAX_DEPTH`] open elements, new ones are read as siblings.
+
+use super::canonical::Candidates;
+use super::elements::{holds_raw_text, is_void};
+use super::placement::{landmark, style_hides};
+use super::resolve::{is_scheme_relative, Base, Resolver};
+use super::tag::{StartTag, TagReader};
+use super::text::push_collapsed;
+use super::ugc::UgcMemo;
+use super::walk::{Walked, Walker};
+use super::{parse_rel, Directives};
+use crate::model::Placement;
+use crate::target::Target;
+use aho_corasick::AhoCorasick;
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
+use std::convert::Infallible;
+use std::sync::LazyLock;
+use url::Url;
+
+/// Open elements the stack holds at most (browsers' parsers also cap the
+/// depth of the tree). At the cap, a new element first closes the innermost
+/// open one: deeper elements are read as siblings, so end tags and the
+/// searches for open elements cost at most this much.
+pub(crate) const MAX_DEPTH: usize = 512;
+
+/// An anchor the pass keeps the facts of: one that points at the target, or
+/// may once a `<base href>` further down is known.
+#[derive(Debug)]
+pub(crate) struct Anchor {
+    /// Kept while the base is unknown, and when scheme-relative.
+    pub href: String,
+    /// Resolved as soon as the base is known.
+    pub url: Option<Url>,
+    text: String,
+    /// `area`, or an `img` inside the `a`.
+    image: bool,
+    /// The first non-empty `alt` of its images (an `area`'s own).
+    alt: Option<String>,
+    pub rel: Vec<String>,
+    pub placement: Placement,
+    pub hidden: bool,
+    pub in_ugc_area: bool,
+}
+
+impl Anchor {
+    /// Anchor text and whether it is an image link, as docs/reference.md
+    /// (Extraction) defines them: an `area` has its `alt`; an `a` without
+    /// text that holds an `img` has the first non-empty `alt` of its images.
+    pub(crate) fn text(&self, area: bool) -> (String, bool) {
+        let text = super::text::finish(self.text.clone());
+        if area || (text.is_empty() && self.image) {
+            return (self.alt.clone().unwrap_or_default(), true);
+        }
+        (text, false)
+    }
+}
+
+/// What the pass found.
+pub(crate) struct Passed<'a> {
+    pub title: Option<String>,
+    pub directives: Directives,
+    pub canonical: Candidates,
+    /// Every a[href]/area[href] value, in document order.
+    pub hrefs: Vec<Box<str>>,
+    /// Anchors to the target (or that may be), each with whether it is an
+    /// `area`, in document order.
+    pub anchors: Vec<(Anchor, bool)>,
+    /// The resolver of the page's first `<base href>`, else of its URL.
+    pub resolver: Resolver<'a>,
+    pub walked: Walked,
+}
+
+/// Reads `html` once. Anchors that resolve to the target are kept with their
+/// facts; the rest only as hrefs.
+pub(crate) fn run<'a>(html: &str, page_url: &'a Url, target: &'a Target) -> Passed<'a> {
+    // No `<base` in the source: no base element, every href resolves now.
+    let base_possible = may_have_base(html);
+    let resolver = (!base_possible).then(|| Resolver::new(Base::new(page_url, None, None), target));
+    let mut pass = Pass::new(Interest::Target {
+        page_url,
+        target,
+        resolver,
+    });
+    pass.read(html);
+    pass.finish()
+}
+
+/// Which anchors the pass keeps.
+enum Interest<'a> {
+    Target {
+        page_url: &'a Url,
+        target: &'a Target,
+        /// `None` until the `<base href>` is met, when the page may have one.
+        resolver: Option<Resolver<'a>>,
+    },
+    /// Tests: the anchors with this attribute (and value).
+    #[cfg(test)]
+    Marked(&'static str, Option<&'static str>),
+}
+
+/// An open element.
+struct Frame {
+    /// Where its name starts in `Pass::names`.
+    name_at: usize,
+    /// Nearest landmark, this element's or an ancestor's.
+    placement: Option<Placement>,
+    hidden: bool,
+    in_ugc_area: bool,
+    /// SVG or MathML, or inside them.
+    foreign: bool,
+}
+
+#[derive(PartialEq)]
+enum Title {
+    Unseen,
+    Reading,
+    Read,
+}
+
+struct Pass<'a> {
+    interest: Interest<'a>,
+    reader: TagReader,
+    in_start_tag: bool,
+    stack: Vec<Frame>,
+    /// The names of the open elements, one after the other.
+    names: String,
+    head_seen: bool,
+    body_open: bool,
+    /// Open `p`, `li`/`dd`/`dt`, `a` and cell elements: when none is open,
+    /// no start tag needs the stack searched.
+    open_p: usize,
+    open_items: usize,
+    open_a: usize,
+    open_cells: usize,
+    ugc: UgcMemo,
+    title: Option<String>,
+    title_state: Title,
+    base_seen: bool,
+    directives: Directives,
+    canonical: Candidates,
+    hrefs: Vec<Box<str>>,
+    anchors: Vec<(Anchor, bool)>,
+    /// The `a` being read, an index into `anchors`, and its depth.
+    reading: Option<(usize, usize)>,
+    walker: Walker,
+}
+
+impl<'a> Pass<'a> {
+    fn new(interest: Interest<'a>) -> Self {
+        Pass {
+            interest,
+            reader: TagReader::default(),
+            in_start_tag: false,
+            stack: Vec::new(),
+            names: String::new(),
+            head_seen: false,
+            body_open: false,
+            open_p: 0,
+            open_items: 0,
+            open_a: 0,
+            open_cells: 0,
+            ugc: UgcMemo::default(),
+            title: None,
+            title_state: Title::Unseen,
+            base_seen: false,
+            directives: Directives::default(),
+            canonical: Candidates::default(),
+            hrefs: Vec::new(),
+            anchors: Vec::new(),
+            reading: None,
+            walker: Walker::default(),
+        }
+    }
+
+    fn read(&mut self, html: &str) {
+        let mut emitter =
+            CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<Infallible> {
+                self.event(event);
+                None
+            });
+        // Script, style, title, textarea and the like hold text, not tags.
+        emitter.naively_switch_states(true);
+        // Reading a `&str` cannot fail.
+        let _ = Tokenizer::new_with_emitter(html, emitter).finish();
+    }
+
+    fn event(&mut self, event: CallbackEvent<'_>) {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                self.reader.start(name);
+                self.in_start_tag = true;
+            }
+            CallbackEvent::AttributeName { name } if self.in_start_tag => self.reader.attribute_name(name),
+            CallbackEvent::AttributeValue { value } if self.in_start_tag => {
+                self.reader.attribute_value(value)
+            }
+            CallbackEvent::CloseStartTag { self_closing } if self.in_start_tag => {
+                self.in_start_tag = false;
+                let reader = std::mem::take(&mut self.reader);
+                self.start_tag(reader.tag(), self_closing);
+                self.reader = reader;
+            }
+            CallbackEvent::EndTag { name } => {
+                self.in_start_tag = false;
+                if let Ok(name) = std::str::from_utf8(name) {
+                    self.end_tag(name);
+                }
+            }
+            CallbackEvent::String { value } => {
+                if let Ok(text) = std::str::from_utf8(value) {
+                    self.text(text);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn top_name(&self) -> &str {
+        self.stack.last().map_or("", |frame| &self.names[frame.name_at..])
+    }
+
+    fn name_of(&self, depth: usize) -> &str {
+        let end = self.stack.get(depth + 1).map_or(self.names.len(), |f| f.name_at);
+        &self.names[self.stack[depth].name_at..end]
+    }
+
+    fn foreign(&self) -> bool {
+        self.stack.last().is_some_and(|frame| frame.foreign)
+    }
+
+    fn start_tag(&mut self, tag: StartTag<'_>, self_closing: bool) {
+        let name = tag.name();
+        let in_foreign = self.foreign();
+        if !in_foreign {
+            if !self.tree_allows(name) {
+                return;
+            }
+            self.close_implied(name);
+        }
+        let foreign = in_foreign || matches!(name, "svg" | "math");
+        match name {
+            "a" | "area" => {
+                if let Some(href) = tag.attr("href") {
+                    self.anchor(tag, href);
+                    return;
+                }
+            }
+            "base" if !self.base_seen => {
+                if let Some(href) = tag.attr("href") {
+                    self.base_seen = true;
+                    #[allow(irrefutable_let_patterns)] // tests add a variant
+                    if let Interest::Target {
+                        page_url,
+                        target,
+                        resolver,
+                    } = &mut self.interest
+                    {
+                        resolver.get_or_insert_with(|| {
+                            Resolver::new(Base::new(page_url, Some(href), None), target)
+                        });
+                    }
+                }
+            }
+            "link" => self.canonical.see_link(tag.attr("rel"), tag.attr("href")),
+            "meta" => self.meta(tag),
+            "title" if !foreign && self.title_state == Title::Unseen => self.title_state = Title::Reading,
+            _ => {}
+        }
+        self.open(tag, foreign, self_closing, false, false);
+    }
+
+    fn anchor(&mut self, tag: StartTag<'_>, href: &str) {
+        self.hrefs.push(href.into());
+        let url = match &self.interest {
+            Interest::Target {
+                resolver: Some(resolver),
+                ..
+            } => resolver.resolve(href).map(Some),
+            Interest::Target { resolver: None, .. } => Some(None),
+            #[cfg(test)]
+            Interest::Marked(name, value) => {
+                let marked = tag
+                    .attr(name)
+                    .is_some_and(|v| value.is_none_or(|value| value == v));
+                marked.then_some(None)
+            }
+        };
+        let area = tag.name() == "area";
+        let Some(url) = url else {
+            self.open(tag, self.foreign(), false, true, false);
+            return;
+        };
+        let parent = self.stack.last();
+        let alt = area.then(|| super::text::collapse(tag.attr("alt").unwrap_or("")));
+        let anchor = Anchor {
+            // A scheme-relative href is resolved again once the page's
+            // stated URL is known (a saved page's scheme).
+            href: if url.is_none() || is_scheme_relative(href) {
+                href.to_string()
+            } else {
+                String::new()
+            },
+            url,
+            text: String::new(),
+            image: area,
+            alt: alt.filter(|alt| !alt.is_empty()),
+            rel: parse_rel(tag.attr("rel").unwrap_or("")),
+            placement: parent.and_then(|p| p.placement).unwrap_or(Placement::Content),
+            hidden: parent.is_some_and(|p| p.hidden) || hides(tag),
+            in_ugc_area: parent.is_some_and(|p| p.in_ugc_area),
+        };
+        self.anchors.push((anchor, area));
+        let index = self.anchors.len() - 1;
+        if self.open(tag, self.foreign(), false, true, true) && !area {
+            self.reading = Some((index, self.stack.len() - 1));
+        }
+    }
+
+    /// `<meta name="robots|googlebot" content>` and `<meta property="og:url" content>`.
+    fn meta(&mut self, tag: StartTag<'_>) {
+        let content = tag.attr("content");
+        self.canonical.see_meta(tag.attr("property"), content);
+        let name = tag
+            .attr("name")
+            .map(|n| n.trim_matches(|c: char| c.is_ascii_whitespace()));
+        if name.is_some_and(|n| n.eq_ignore_ascii_case("robots") || n.eq_ignore_ascii_case("googlebot")) {
+            let rules = Directives::from_rules(content.unwrap_or(""));
+            self.directives = self.directives.union(rules);
+        }
+    }
+
+    /// Opens an element; true when it stays open (it has content).
+    fn open(
+        &mut self,
+        tag: StartTag<'_>,
+        foreign: bool,
+        self_closing: bool,
+        anchor: bool,
+        kept: bool,
+    ) -> bool {
+        let name = tag.name();
+        if let Some((index, _)) = self.reading {
+            if name == "img" {
+                let anchor = &mut self.anchors[index].0;
+                anchor.image = true;
+                if anchor.alt.is_none() {
+                    let alt = super::text::collapse(tag.attr("alt").unwrap_or(""));
+                    anchor.alt = Some(alt).filter(|alt| !alt.is_empty());
+                }
+            }
+        }
+        let has_content = !(is_void(name) || (foreign && self_closing));
+        if has_content && self.stack.len() == MAX_DEPTH {
+            self.pop_to(MAX_DEPTH - 1);
+        }
+        self.walker.open(tag, anchor, kept);
+        if !has_content {
+            self.walker.close();
+            return false;
+        }
+        let parent = self.stack.last();
+        let role = tag.attr("role");
+        let frame = Frame {
+            name_at: self.names.len(),
+            placement: landmark(name, role).or(parent.and_then(|p| p.placement)),
+            hidden: parent.is_some_and(|p| p.hidden) || hides(tag),
+            in_ugc_area: parent.is_some_and(|p| p.in_ugc_area) || self.ugc.marks(tag),
+            foreign,
+        };
+        self.count(name, 1);
+        self.names.push_str(name);
+        self.stack.push(frame);
+        true
+    }
+
+    fn count(&mut self, name: &str, by: usize) {
+        let counter = match name {
+            "p" => &mut self.open_p,
+            "li" | "dd" | "dt" => &mut self.open_items,
+            "a" => &mut self.open_a,
+            "td" | "th" | "tr" => &mut self.open_cells,
+            _ => return,
+        };
+        *counter = counter.wrapping_add(by);
+    }
+
+    fn text(&mut self, text: &str) {
+        let text: std::borrow::Cow<'_, str> = if text.contains('\0') {
+            text.replace('\0', "").into()
+        } else {
+            text.into()
+        };
+        if !self.body_open
+            && matches!(self.top_name(), "" | "html" | "head")
+            && !text.chars().all(char::is_whitespace)
+        {
+            self.open_body();
+        }
+        if self.title_state == Title::Reading && self.top_name() == "title" {
+            push_collapsed(self.title.get_or_insert_with(String::new), &text);
+        }
+        if let Some((index, _)) = self.reading {
+            if !holds_raw_text(self.top_name()) {
+                push_collapsed(&mut self.anchors[index].0.text, &text);
+            }
+        }
+        self.walker.text(&text);
+    }
+
+    fn finish(mut self) -> Passed<'a> {
+        self.pop_to(0);
+        let resolver = match self.interest {
+            Interest::Target {
+                resolver: Some(resolver),
+                ..
+            } => resolver,
+            Interest::Target { page_url, target, .. } => {
+                Resolver::new(Base::new(page_url, None, None), target)
+            }
+            #[cfg(test)]
+            Interest::Marked(..) => unreachable!("tests read marked anchors with `marked`"),
+        };
+        Passed {
+            title: self.title.map(super::text::finish).filter(|t| !t.is_empty()),
+            directives: self.directives,
+            canonical: self.canonical,
+            hrefs: self.hrefs,
+            anchors: self.anchors,
+            resolver,
+            walked: self.walker.finish(),
+        }
+    }
+}
+
+/// The `hidden` attribute, or an inline style that hides the element.
+fn hides(tag: StartTag<'_>) -> bool {
+    tag.attrs()
+        .any(|(name, value)| name == "hidden" || (name == "style" && style_hides(value)))
+}
+
+/// Whether the source spells `<base` anywhere, in any case (a prefiltered
+/// search, far cheaper than the pass).
+fn may_have_base(html: &str) -> bool {
+    static BASE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["<base"])
+            .ok()
+    });
+    BASE.as_ref().is_none_or(|base| base.is_match(html))
+}
+
+/// Tests: the pass over `html` keeping the anchors that have attribute
+/// `name` (with `value`, if given); their facts and the walk.
+#[cfg(test)]
+pub(crate) fn marked(
+    html: &str,
+    name: &'static str,
+    value: Option<&'static str>,
+) -> (Vec<(Anchor, bool)>, Walked) {
+    let mut pass = Pass::new(Interest::Marked(name, value));
+    pass.read(html);
+    pass.pop_to(0);
+    (pass.anchors, pass.walker.finish())
+}
+
+mod tree;
+
+#[cfg(test)]
+mod tests;
