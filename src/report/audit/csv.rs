@@ -125,12 +125,7 @@ mod tests {
     fn commas_quotes_and_newlines_are_quoted() {
         let mut report = report(&results());
         report.links[0].anchor_text = "Tools, \"the best\"\nfor you".to_string();
-        let options = RenderOptions {
-            width: 80,
-            color: false,
-            csv_bom: false,
-        };
-        let out = render_with(Format::Csv, options, &[], &report);
+        let out = render_with(Format::Csv, RenderOptions::default(), &[], &report);
         assert!(
             out.contains(",\"Tools, \"\"the best\"\"\nfor you\",branded,"),
             "{out}"
@@ -141,12 +136,7 @@ mod tests {
     fn links_beyond_the_sources_counts_are_still_written() {
         let mut report = report(&results());
         report.sources[0].links = 1;
-        let options = RenderOptions {
-            width: 80,
-            color: false,
-            csv_bom: false,
-        };
-        let out = render_with(Format::Csv, options, &[], &report);
+        let out = render_with(Format::Csv, RenderOptions::default(), &[], &report);
         assert_eq!(out.lines().count(), 1 + 4, "{out}");
         assert!(out.ends_with("\nhttps://blog.example.org/post/1,,,https://example.com/shop?a=1|2,'=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,60,true,hidden-link exact-match-anchor,false,,,\n"), "{out}");
     }
@@ -155,12 +145,7 @@ mod tests {
     fn source_url_is_the_source_as_audited() {
         let mut report = report(&results());
         report.links[0].source_url = "https://blog.example.org/final".to_string();
-        let options = RenderOptions {
-            width: 80,
-            color: false,
-            csv_bom: false,
-        };
-        let out = render_with(Format::Csv, options, &[], &report);
+        let out = render_with(Format::Csv, RenderOptions::default(), &[], &report);
         assert!(!out.contains("/final"), "{out}");
     }
 
@@ -216,12 +201,7 @@ mod tests {
     fn an_invalid_entry_as_source_url_is_guarded_too() {
         let mut report = report(&results());
         report.sources[2].url = "=HYPERLINK(\"http://evil\")".to_string();
-        let options = RenderOptions {
-            width: 80,
-            color: false,
-            csv_bom: false,
-        };
-        let out = render_with(Format::Csv, options, &[], &report);
+        let out = render_with(Format::Csv, RenderOptions::default(), &[], &report);
         assert!(
             out.contains("\"'=HYPERLINK(\"\"http://evil\"\")\",http-error"),
             "{out}"
