@@ -5,6 +5,7 @@ mod collect;
 mod interrupt;
 mod plan;
 mod source;
+mod waiting;
 
 pub use interrupt::Interrupt;
 pub use plan::Plan;

@@ -13,16 +13,24 @@ use std::collections::{HashMap, HashSet};
 /// sidebar: widely distributed template links, in Google's words. A domain we
 /// could not name (a saved page without a URL) is never sitewide.
 pub fn sitewide(links: &[Link], thresholds: &Thresholds) -> Vec<usize> {
-    let key = |l: &Link| {
+    // Borrowed keys: a profile of 100,000 links must not copy each one's
+    // domain and target a second time.
+    let folded: Vec<String> = links.iter().map(|l| fold(&l.anchor_text)).collect();
+    let key = |i: usize| {
+        let l = &links[i];
         (
-            l.source_domain.clone(),
-            l.target_url.clone(),
-            fold(&l.anchor_text),
+            l.source_domain.as_str(),
+            l.target_url.as_str(),
+            folded[i].as_str(),
         )
     };
-    let mut pages: HashMap<(String, String, String), HashSet<&str>> = HashMap::new();
-    for link in links.iter().filter(|l| !l.source_domain.is_empty()) {
-        pages.entry(key(link)).or_default().insert(&link.source_url);
+    let mut pages: HashMap<(&str, &str, &str), HashSet<&str>> = HashMap::new();
+    for (i, link) in links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.source_domain.is_empty())
+    {
+        pages.entry(key(i)).or_default().insert(&link.source_url);
     }
     let needed = |placement| match placement {
         Placement::Content => thresholds.sitewide_pages,
@@ -32,7 +40,7 @@ pub fn sitewide(links: &[Link], thresholds: &Thresholds) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, l)| l.passes_equity && !l.source_domain.is_empty())
-        .filter(|(_, l)| pages.get(&key(l)).map_or(0, HashSet::len) as f64 >= needed(l.placement))
+        .filter(|(i, l)| pages.get(&key(*i)).map_or(0, HashSet::len) as f64 >= needed(l.placement))
         .map(|(i, _)| i)
         .collect()
 }
