@@ -155,7 +155,7 @@ pub struct FetchArgs {
     pub delay: Option<u64>,
 
     #[arg(long, value_name = "SECS", help = help(
-        "Time allowed for one request, body included, in seconds (fractions allowed)",
+        "Time allowed for one request, body included, and for parsing one page, in seconds (fractions allowed)",
         defaults::TIMEOUT_SECS,
     ))]
     pub timeout: Option<f64>,

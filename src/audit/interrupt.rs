@@ -1,23 +1,30 @@
-//! Ctrl-C and SIGTERM: the first asks the audit to stop starting fetches and to
-//! report what it has; a second one ends the process at once.
+//! Ctrl-C and SIGTERM: the first asks the audit to stop starting fetches, to
+//! stop the pages being parsed, and to report what it has; a second one ends
+//! the process at once.
 
 use crate::error::EXIT_INTERRUPTED;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use tokio::sync::Notify;
 
-/// Raised once, by the first interrupt.
+/// Raised once, by the first interrupt: a notification for the tasks, and a
+/// flag for the parses that run on blocking threads.
 #[derive(Clone, Default)]
-pub struct Interrupt(Arc<Notify>);
+pub struct Interrupt {
+    notify: Arc<Notify>,
+    flag: Arc<AtomicBool>,
+}
 
 impl Interrupt {
     /// Listens for Ctrl-C and SIGTERM on the current runtime.
     pub fn listen() -> Interrupt {
         let interrupt = Interrupt::default();
-        let notify = interrupt.0.clone();
+        let (notify, flag) = (interrupt.notify.clone(), interrupt.flag.clone());
         tokio::spawn(async move {
             if first_signal().await.is_err() {
                 return; // no signal handling on this platform: the default applies
             }
+            flag.store(true, Ordering::Relaxed);
             notify.notify_one();
             eprintln!(
                 "interrupted: finishing the report of what is done (press Ctrl-C again to quit at once)"
@@ -31,7 +38,12 @@ impl Interrupt {
 
     /// Completes when the interrupt has been raised (at once if it already was).
     pub async fn raised(&self) {
-        self.0.notified().await;
+        self.notify.notified().await;
+    }
+
+    /// True once the interrupt has been raised: what a parse checks.
+    pub fn flag(&self) -> Arc<AtomicBool> {
+        self.flag.clone()
     }
 }
 

@@ -68,7 +68,7 @@ pub async fn run(
     mut sinks: Sinks<'_>,
 ) -> io::Result<AuditReport> {
     let started_at = resumed.started_at.unwrap_or_else(now);
-    let ctx = Arc::new(Context::new(plan, cores())?);
+    let ctx = Arc::new(Context::new(plan, cores(), sinks.interrupt.flag())?);
     let total = entries.len();
     let mut collector = Collector::new(total, sinks.keep_sources, &plan.analysis);
     sinks.progress.start(total);

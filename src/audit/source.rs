@@ -3,12 +3,14 @@
 
 use super::plan::Plan;
 use crate::analyze::{judge_with, AnalysisConfig, AnchorRules, PageContext, PageSignals};
-use crate::extract::{self, decode, Directives, ExtractOptions, PageExtract, PageFacts};
+use crate::extract::{self, decode, Budget, Cut, Directives, ExtractOptions, PageExtract, PageFacts};
 use crate::fetch::{self, Cause, Fetched, Fetcher, Page};
 use crate::model::{Link, SourceRecord, SourceResult, SourceStatus};
 use crate::sources::{Location, SourceEntry};
 use crate::target::{registrable_domain, Target};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 use url::Url;
 
@@ -22,6 +24,10 @@ pub struct Context {
     /// What extraction looks for beyond links (the configured extra spam terms).
     pub extract_options: ExtractOptions,
     pub max_page_size: usize,
+    /// `--timeout`: how long one page may take to parse, from the start of its parse.
+    pub parse_timeout: Duration,
+    /// Raised by the first interrupt: parses in progress stop.
+    pub interrupted: Arc<AtomicBool>,
     /// Parsing is CPU work: one page per core at a time, so pages waiting to be
     /// parsed stay as bytes, not as trees.
     pub parsers: Semaphore,
@@ -32,8 +38,9 @@ pub struct Context {
 }
 
 impl Context {
-    /// The shared state of an audit that parses on `cores` cores.
-    pub fn new(plan: &Plan, cores: usize) -> std::io::Result<Context> {
+    /// The shared state of an audit that parses on `cores` cores and stops
+    /// its parses when `interrupted` is raised.
+    pub fn new(plan: &Plan, cores: usize, interrupted: Arc<AtomicBool>) -> std::io::Result<Context> {
         Ok(Context {
             fetcher: Fetcher::new(plan.fetch.clone()).map_err(std::io::Error::other)?,
             target: plan.target.clone(),
@@ -43,6 +50,8 @@ impl Context {
                 extra_spam_terms: plan.analysis.extra_spam_terms.clone(),
             },
             max_page_size: plan.fetch.max_page_size,
+            parse_timeout: plan.fetch.timeout,
+            interrupted,
             parsers: Semaphore::new(cores),
             pages_in_memory: Semaphore::new(plan.fetch.concurrency + cores),
         })
@@ -124,9 +133,7 @@ async fn judge_page(
         return Err(Skip::internal("redirected to", &ctx.target));
     }
     let header_directives = Directives::from_x_robots_tag(page.x_robots_tag.iter().map(String::as_str));
-    let extracted = parse(ctx, page.body, page.content_type, page_url.clone())
-        .await
-        .map_err(|error| Skip::new(SourceStatus::NotHtml, error))?;
+    let extracted = parse(ctx, page.body, page.content_type, page_url.clone()).await?;
     let directives = extracted.directives.union(header_directives);
     record.page_nofollow = directives.nofollow;
     record.page_noindex = directives.noindex;
@@ -224,23 +231,57 @@ fn stated_host(location: &Location, page_url: &Url, facts: &PageFacts) -> String
         .to_string()
 }
 
-/// Decodes and parses on a blocking thread. A page that makes the parser panic
-/// is reported, not fatal to the audit.
+/// Decodes and parses on a blocking thread, within `--timeout` from the start
+/// of the parse. A page that makes the parser panic is reported, not fatal to
+/// the audit. A parse stopped by an interrupt never returns: the audit drops
+/// the sources in flight, and this one is among them.
 async fn parse(
     ctx: &Arc<Context>,
     body: Vec<u8>,
     content_type: Option<String>,
     page_url: Url,
-) -> Result<PageExtract, String> {
-    let _permit = ctx.parsers.acquire().await.map_err(|e| e.to_string())?;
+) -> Result<PageExtract, Skip> {
+    let not_parsed = |e: &dyn std::fmt::Display| {
+        Skip::new(
+            SourceStatus::NotHtml,
+            format!("the page could not be parsed ({e})"),
+        )
+    };
+    let _permit = ctx.parsers.acquire().await.map_err(|e| not_parsed(&e))?;
     let task_ctx = ctx.clone();
-    tokio::task::spawn_blocking(move || {
+    let budget = Budget::new(
+        Instant::now().checked_add(ctx.parse_timeout),
+        Some(ctx.interrupted.clone()),
+    );
+    let parsed = tokio::task::spawn_blocking(move || {
         let html = decode::decode_html(&body, content_type.as_deref());
         drop(body);
-        extract::extract(&html, &page_url, &task_ctx.target, &task_ctx.extract_options)
+        let options = &task_ctx.extract_options;
+        extract::extract_within(&html, &page_url, &task_ctx.target, options, &budget)
+            .map_err(|cut| (cut, html.len()))
     })
     .await
-    .map_err(|e| format!("the page could not be parsed ({e})"))
+    .map_err(|e| not_parsed(&e))?;
+    match parsed {
+        Ok(page) => Ok(page),
+        Err((Cut::TimedOut { read }, size)) => Err(Skip::new(
+            SourceStatus::Unreachable,
+            parse_timed_out(ctx.parse_timeout, read, size),
+        )),
+        Err((Cut::Cancelled, _)) => std::future::pending().await,
+    }
+}
+
+/// `timed out after 20 s while parsing (3.1 of 250.0 MB read)`: the phrase of
+/// a fetch that timed out, and how far the parse got in the decoded page.
+fn parse_timed_out(limit: Duration, read: usize, size: usize) -> String {
+    let mb = |bytes: usize| bytes as f64 / 1e6;
+    format!(
+        "timed out after {} s while parsing ({:.1} of {:.1} MB read)",
+        limit.as_secs_f64(),
+        mb(read),
+        mb(size)
+    )
 }
 
 /// A page on the target host itself (any subdomain, any path).

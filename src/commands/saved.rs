@@ -9,13 +9,14 @@ use crate::target::Target;
 use std::path::{Path, PathBuf};
 
 /// The history database `--db`, `BACKLINKS_DB` or the data directory names,
-/// opened when it exists. Reading commands never create one.
+/// opened to read when it exists. Reading commands never create one, and
+/// work on a read-only one.
 pub fn open_existing(db: Option<PathBuf>) -> anyhow::Result<(PathBuf, Option<Store>)> {
     let path = store::resolve_path(db)?;
     if !path.exists() {
         return Ok((path, None));
     }
-    let store = Store::open(&path)?;
+    let store = Store::open_read(&path)?;
     Ok((path, Some(store)))
 }
 

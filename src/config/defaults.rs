@@ -9,7 +9,7 @@ pub const CONCURRENCY: usize = 32;
 pub const PER_HOST: usize = 2;
 /// `--delay`: milliseconds between the starts of two requests to one host.
 pub const DELAY_MS: u64 = 0;
-/// `--timeout`: seconds for one request, body included.
+/// `--timeout`: seconds for one request, body included, and for parsing one page.
 pub const TIMEOUT_SECS: f64 = 20.0;
 /// `--retries`: retries after a time-out, connection error, 429, 502, 503, 504.
 pub const RETRIES: u32 = 2;

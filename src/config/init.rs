@@ -109,7 +109,7 @@ fn fetching_settings() -> Vec<Setting> {
         ),
         setting(
             "timeout",
-            "Time allowed for one request, body included, in seconds.",
+            "Time allowed for one request, body included, and for parsing one page, in seconds.",
             defaults::TIMEOUT_SECS,
         ),
         setting(

@@ -6,6 +6,7 @@ use crate::model::{LinkType, Placement};
 use crate::target::Target;
 use url::Url;
 
+mod budget;
 mod canonical;
 mod classes;
 pub mod decode;
@@ -29,6 +30,7 @@ mod walk;
 mod words;
 mod zones;
 
+pub use budget::{Budget, Cut};
 pub use rel::parse_rel;
 
 /// The robots directives that apply to Google: `nofollow` and `noindex`.
@@ -143,7 +145,23 @@ pub struct ExtractOptions {
 /// A pure function of its arguments: no network, no clock, so a saved or
 /// archived page gives what the live one gave.
 pub fn extract(html: &str, page_url: &Url, target: &Target, options: &ExtractOptions) -> PageExtract {
-    let mut passed = pass::run(html, page_url, target);
+    match extract_within(html, page_url, target, options, &Budget::unlimited()) {
+        Ok(page) => page,
+        Err(cut) => unreachable!("an unlimited budget never cuts a page ({cut})"),
+    }
+}
+
+/// [`extract`], stopped when `budget` runs out (its deadline passes, or its
+/// cancel flag is raised): a page cut short gives no facts at all, since
+/// what was read of it may lack the very link that was looked for.
+pub fn extract_within(
+    html: &str,
+    page_url: &Url,
+    target: &Target,
+    options: &ExtractOptions,
+    budget: &Budget,
+) -> Result<PageExtract, Cut> {
+    let mut passed = pass::run(html, page_url, target, budget)?;
     let canonical = passed.canonical.resolve(html, page_url);
     // The pass resolves a scheme-relative href (`//host/x`) of a saved page
     // with `https:`; the URL the page states, known only once it is read,
@@ -167,7 +185,7 @@ pub fn extract(html: &str, page_url: &Url, target: &Target, options: &ExtractOpt
         })
         .collect();
     if links.is_empty() {
-        return PageExtract {
+        return Ok(PageExtract {
             title: passed.title,
             directives: passed.directives,
             links,
@@ -175,7 +193,7 @@ pub fn extract(html: &str, page_url: &Url, target: &Target, options: &ExtractOpt
                 canonical,
                 ..PageFacts::default()
             },
-        };
+        });
     }
     let input = facts::PageInput {
         page_url,
@@ -185,12 +203,12 @@ pub fn extract(html: &str, page_url: &Url, target: &Target, options: &ExtractOpt
         base: resolver.base(),
     };
     let facts = facts::page_facts(input, &mut passed.walked, options);
-    PageExtract {
+    Ok(PageExtract {
         title: passed.title,
         directives: passed.directives,
         links,
         facts,
-    }
+    })
 }
 
 fn raw_link(anchor: &pass::Anchor, area: bool, url: Url, block_link_density: f64) -> RawLink {

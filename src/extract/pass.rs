@@ -10,6 +10,7 @@
 //! sibling, a new `<a>` closing an open one, the implied `<body>`. Past
 //! [`MAX_DEPTH`] open elements, new ones are read as siblings.
 
+use super::budget::{Budget, Cut, Metered};
 use super::canonical::Candidates;
 use super::elements::{holds_raw_text, is_void};
 use super::placement::{landmark, style_hides};
@@ -81,9 +82,14 @@ pub(crate) struct Passed<'a> {
     pub walked: Walked,
 }
 
-/// Reads `html` once. Anchors that resolve to the target are kept with their
-/// facts; the rest only as hrefs.
-pub(crate) fn run<'a>(html: &str, page_url: &'a Url, target: &'a Target) -> Passed<'a> {
+/// Reads `html` once, within `budget`. Anchors that resolve to the target are
+/// kept with their facts; the rest only as hrefs.
+pub(crate) fn run<'a>(
+    html: &str,
+    page_url: &'a Url,
+    target: &'a Target,
+    budget: &Budget,
+) -> Result<Passed<'a>, Cut> {
     // No `<base` in the source: no base element, every href resolves now.
     let base_possible = may_have_base(html);
     let resolver = (!base_possible).then(|| Resolver::new(Base::new(page_url, None, None), target));
@@ -92,8 +98,8 @@ pub(crate) fn run<'a>(html: &str, page_url: &'a Url, target: &'a Target) -> Pass
         target,
         resolver,
     });
-    pass.read(html);
-    pass.finish()
+    pass.read(html, budget)?;
+    Ok(pass.finish())
 }
 
 /// Which anchors the pass keeps.
@@ -183,7 +189,7 @@ impl<'a> Pass<'a> {
         }
     }
 
-    fn read(&mut self, html: &str) {
+    fn read(&mut self, html: &str, budget: &Budget) -> Result<(), Cut> {
         let mut emitter =
             CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<Infallible> {
                 self.event(event);
@@ -191,8 +197,8 @@ impl<'a> Pass<'a> {
             });
         // Script, style, title, textarea and the like hold text, not tags.
         emitter.naively_switch_states(true);
-        // Reading a `&str` cannot fail.
-        let _ = Tokenizer::new_with_emitter(html, emitter).finish();
+        // Only the budget can stop it: the input is a `&str` in memory.
+        Tokenizer::new_with_emitter(Metered::new(html, budget), emitter).finish()
     }
 
     fn event(&mut self, event: CallbackEvent<'_>) {
@@ -470,7 +476,8 @@ pub(crate) fn marked(
     value: Option<&'static str>,
 ) -> (Vec<(Anchor, bool)>, Walked) {
     let mut pass = Pass::new(Interest::Marked(name, value));
-    pass.read(html);
+    pass.read(html, &Budget::unlimited())
+        .expect("an unlimited budget never cuts a page");
     pass.pop_to(0);
     (pass.anchors, pass.walker.finish())
 }

@@ -16,6 +16,16 @@ pub enum StoreError {
     #[error("cannot open the history database `{}`: {source} (pass `--db PATH` to use another file)", path.display())]
     Open { path: PathBuf, source: rusqlite::Error },
 
+    #[error("the history database `{}` cannot be written (the file or its folder is read-only): make both writable, or pass `--db PATH` to use another file", path.display())]
+    ReadOnly { path: PathBuf },
+
+    #[error("the history database `{}` was written by an older backlinks (database version {found}) and is read-only, so it cannot be upgraded to version {supported}: run `backlinks history` once with write access to it, or pass `--db PATH` to use another file", path.display())]
+    TooOldToRead {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
     #[error("the history database `{}` was written by a newer backlinks (database version {found}; this backlinks reads up to version {supported}): upgrade backlinks, or pass `--db PATH` to use another file", path.display())]
     TooNew {
         path: PathBuf,
@@ -55,6 +65,8 @@ impl StoreError {
             StoreError::NoDataDir
                 | StoreError::CreateDir { .. }
                 | StoreError::Open { .. }
+                | StoreError::ReadOnly { .. }
+                | StoreError::TooOldToRead { .. }
                 | StoreError::TooNew { .. }
                 | StoreError::Foreign { .. }
                 | StoreError::Sqlite { .. }

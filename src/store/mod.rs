@@ -10,6 +10,7 @@
 mod error;
 mod load;
 mod path;
+mod read;
 mod save;
 mod schema;
 mod writer;
@@ -71,7 +72,9 @@ impl<'a> From<&'a TargetInfo> for TargetKey<'a> {
 impl Store {
     /// Opens (creating it and its folders when missing) the database at `path`:
     /// WAL journal and a busy time-out so concurrent audits wait for each other
-    /// instead of failing, older schemas migrated, newer ones refused.
+    /// instead of failing, older schemas migrated, newer ones refused. A file
+    /// or folder we may not write is refused as [`StoreError::ReadOnly`] before
+    /// SQLite leaves a `-wal` or `-shm` file beside it.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
@@ -83,6 +86,12 @@ impl Store {
             path: path.to_path_buf(),
             source,
         })?;
+        // SQLite falls back to reading a file it may not write; a writer wants to know now.
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
         let mut store = Store {
             conn,
             path: path.to_path_buf(),

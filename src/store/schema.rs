@@ -88,9 +88,37 @@ pub(super) fn prepare(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
             {
                 std::thread::sleep(Duration::from_millis(20));
             }
+            // A folder we may not write: SQLite cannot make its `-wal` or `-shm` there.
+            Err(StoreError::Sqlite { source, .. })
+                if source.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) =>
+            {
+                return Err(StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                })
+            }
             result => return result,
         }
     }
+}
+
+/// Checks a database opened read-only: ours, and of this very version, since
+/// an older one cannot be upgraded without writing.
+pub(super) fn check_readable(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let sqlite = |source| StoreError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    };
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
+    let state = State::read(conn).map_err(sqlite)?;
+    state.check(path)?;
+    if state.version < DB_VERSION {
+        return Err(StoreError::TooOldToRead {
+            path: path.to_path_buf(),
+            found: state.version,
+            supported: DB_VERSION,
+        });
+    }
+    Ok(())
 }
 
 fn is_busy(error: &rusqlite::Error) -> bool {

@@ -26,6 +26,7 @@ mod history;
 mod json_format;
 mod layering;
 mod outputs;
+mod parsing_time;
 mod robots;
 mod server_selftest;
 mod source_inputs;

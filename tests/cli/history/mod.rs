@@ -5,6 +5,8 @@
 mod changes;
 mod commands;
 mod database;
+#[cfg(unix)]
+mod read_only;
 mod resume;
 
 use crate::run::{backlinks, Outcome};
