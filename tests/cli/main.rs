@@ -23,6 +23,7 @@ mod fetching;
 mod first_screen;
 mod formats;
 mod history;
+mod input_bounds;
 mod json_format;
 mod layering;
 mod outputs;
