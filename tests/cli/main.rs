@@ -10,6 +10,7 @@ mod run;
 mod server;
 
 mod analysis;
+mod bounds;
 mod config;
 mod content;
 mod contract;
@@ -27,6 +28,7 @@ mod input_bounds;
 mod json_format;
 mod layering;
 mod outputs;
+mod report_files;
 mod robots;
 mod server_selftest;
 mod source_inputs;
