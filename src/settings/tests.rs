@@ -306,7 +306,7 @@ fn every_numeric_setting_is_bounded_alike_in_flags_and_file() {
             "backoff",
             "3600000",
             "3600001",
-            "too long a wait before a retry: at most 3600000 milliseconds",
+            "too long a wait before a retry: at most 3600000 milliseconds (an hour)",
         ),
         ("max-redirects", "100", "101", "too many redirects: at most 100"),
         (

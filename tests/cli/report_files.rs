@@ -179,7 +179,7 @@ fn show_and_diff_write_every_report_they_can() {
         assert_eq!(output.status.code(), Some(2), "{command}: {stderr}");
         assert!(
             stderr.contains(
-                "cannot write report `full.json`: No space left on device (the other report was written)"
+                "cannot write report `full.json`: No space left on device (os error 28) (the other report was written)"
             ),
             "{command}: {stderr}"
         );
