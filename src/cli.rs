@@ -179,7 +179,7 @@ pub struct FetchArgs {
     pub max_redirects: Option<usize>,
 
     #[arg(long = "max-page-size", value_name = "BYTES", help = help(
-        "Bytes of decoded body read per page (suffixes K, M, KiB, MiB allowed); the rest is skipped and the source marked truncated",
+        "Bytes of decoded body read per page, up to 1GiB (suffixes K, M, G, KiB, MiB, GiB); the rest is skipped and the source marked truncated",
         defaults::size_text(defaults::MAX_PAGE_SIZE),
     ))]
     pub max_page_size: Option<String>,

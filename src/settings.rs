@@ -113,7 +113,9 @@ impl Settings {
             analysis,
             only,
             limit: args.output.view.limit.map(Limit::from_flag),
-            csv_bom: args.output.csv_bom,
+            // A switch can only turn this on; the file's `csv-bom = true` stands.
+            csv_bom: args.output.csv_bom
+                || from_file("csv-bom", file, |v| &v.csv_bom).is_some_and(|(on, _)| on),
             target,
             source_args: args.sources,
             source_files: args.source_files,
@@ -133,53 +135,65 @@ impl Settings {
 
 fn fetch_config(args: &AuditArgs, file: Option<&ConfigFile>) -> Result<FetchConfig, SettingsError> {
     let f = &args.fetch;
-    let at_least_one = |choice: Option<(usize, Origin)>, default: usize| match choice {
-        Some((0, origin)) => Err(Invalid(origin.locate("must be at least 1"))),
-        Some((n, _)) => Ok(n),
-        None => Ok(default),
-    };
-    let concurrency = at_least_one(
+    let concurrency = checked(
         choose("concurrency", f.concurrency, file, |v| &v.concurrency),
         defaults::CONCURRENCY,
+        |n| bounds::in_flight(n, bounds::MAX_CONCURRENCY),
     )?;
-    let per_host = at_least_one(
+    let per_host = checked(
         choose("per-host", f.per_host, file, |v| &v.per_host),
         defaults::PER_HOST,
+        |n| bounds::in_flight(n, bounds::MAX_PER_HOST),
     )?;
-    let timeout = match choose("timeout", f.timeout, file, |v| &v.timeout) {
-        Some((secs, origin)) => seconds(secs).map_err(|m| Invalid(origin.locate(m)))?,
-        None => Duration::from_secs_f64(defaults::TIMEOUT_SECS),
-    };
-    let max_page_size = match f.max_page_size.clone() {
-        Some(text) => parse_size(&text).map_err(|m| Invalid(Origin::Flag("max-page-size").locate(m)))?,
-        None => match from_file("max-page-size", file, |v| &v.max_page_size) {
-            Some((size, origin)) => parse_size(&size.as_text()).map_err(|m| Invalid(origin.locate(m)))?,
-            None => defaults::MAX_PAGE_SIZE,
-        },
-    };
+    let timeout = checked(
+        choose("timeout", f.timeout, file, |v| &v.timeout),
+        Duration::from_secs_f64(defaults::TIMEOUT_SECS),
+        bounds::timeout,
+    )?;
+    let delay = checked(
+        choose("delay", f.delay, file, |v| &v.delay),
+        Duration::from_millis(defaults::DELAY_MS),
+        |ms| bounds::millis(ms, bounds::MAX_DELAY_MS, "too long a delay"),
+    )?;
+    let backoff = checked(
+        choose("backoff", f.backoff, file, |v| &v.backoff),
+        Duration::from_millis(defaults::BACKOFF_MS),
+        |ms| bounds::millis(ms, bounds::MAX_BACKOFF_MS, "too long a wait before a retry"),
+    )?;
+    let retries = checked(
+        choose("retries", f.retries, file, |v| &v.retries),
+        defaults::RETRIES,
+        |n| bounds::at_most(n, bounds::MAX_RETRIES, "too many retries"),
+    )?;
+    let max_redirects = checked(
+        choose("max-redirects", f.max_redirects, file, |v| &v.max_redirects),
+        defaults::MAX_REDIRECTS,
+        |n| bounds::at_most(n, bounds::MAX_REDIRECTS, "too many redirects"),
+    )?;
+    // The flag's text and the file's text or number are read alike.
+    let page_size = f
+        .max_page_size
+        .clone()
+        .map(|text| (text, Origin::Flag("max-page-size")));
+    let max_page_size = checked(
+        page_size.or_else(|| {
+            from_file("max-page-size", file, |v| &v.max_page_size)
+                .map(|(size, origin)| (size.as_text(), origin))
+        }),
+        defaults::MAX_PAGE_SIZE,
+        |text| bounds::page_size(&text),
+    )?;
     Ok(FetchConfig {
         user_agent: choose("user-agent", f.user_agent.clone(), file, |v| &v.user_agent)
             .map_or_else(defaults::user_agent, |(ua, _)| ua),
         timeout,
-        retries: value_or(
-            choose("retries", f.retries, file, |v| &v.retries),
-            defaults::RETRIES,
-        ),
-        backoff: Duration::from_millis(value_or(
-            choose("backoff", f.backoff, file, |v| &v.backoff),
-            defaults::BACKOFF_MS,
-        )),
-        max_redirects: value_or(
-            choose("max-redirects", f.max_redirects, file, |v| &v.max_redirects),
-            defaults::MAX_REDIRECTS,
-        ),
+        retries,
+        backoff,
+        max_redirects,
         max_page_size,
         concurrency,
         per_host,
-        delay: Duration::from_millis(value_or(
-            choose("delay", f.delay, file, |v| &v.delay),
-            defaults::DELAY_MS,
-        )),
+        delay,
         // A switch can only turn this on; the file's `ignore-robots = true` stands.
         obey_robots: !(f.ignore_robots
             || from_file("ignore-robots", file, |v| &v.ignore_robots).is_some_and(|(on, _)| on)),
@@ -265,9 +279,17 @@ fn choose_list<'a>(
     choose(key, (!flag.is_empty()).then_some(flag), file, get).filter(|(list, _)| !list.is_empty())
 }
 
-/// A chosen value, or the default when neither place gives one.
-fn value_or<T>(choice: Option<(T, Origin<'_>)>, default: T) -> T {
-    choice.map_or(default, |(value, _)| value)
+/// A chosen value checked by `check`, its error said with where the value
+/// came from; or the default when neither place gives one.
+fn checked<T, U>(
+    choice: Option<(T, Origin<'_>)>,
+    default: U,
+    check: impl FnOnce(T) -> Result<U, String>,
+) -> Result<U, SettingsError> {
+    match choice {
+        Some((value, origin)) => check(value).map_err(|m| Invalid(origin.locate(m))),
+        None => Ok(default),
+    }
 }
 
 fn from_file<'a, T: Clone>(
@@ -296,14 +318,6 @@ fn parse_format(name: &str) -> Result<Format, String> {
             .collect();
         format!("`{name}` is not a format: use {}", names.join(", "))
     })
-}
-
-/// A time-out in seconds: positive, and small enough for a `Duration`.
-fn seconds(secs: f64) -> Result<Duration, String> {
-    if !(secs.is_finite() && secs > 0.0) {
-        return Err(format!("`{secs}` is not a positive number of seconds"));
-    }
-    Duration::try_from_secs_f64(secs).map_err(|_| "is too long for a time-out".to_string())
 }
 
 /// Spam terms as matched: lowercase, white space collapsed, blanks dropped, no repeats.
@@ -350,34 +364,9 @@ fn default_brand(target: &Target) -> String {
     unicode.split('.').next().unwrap_or_default().to_string()
 }
 
-/// Bytes, with an optional K/M/G (×1000) or KiB/MiB/GiB (×1024) suffix.
-pub fn parse_size(text: &str) -> Result<usize, String> {
-    let t = text.trim();
-    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-    let (digits, unit) = t.split_at(split);
-    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "k" | "kb" => 1_000,
-        "m" | "mb" => 1_000_000,
-        "g" | "gb" => 1_000_000_000,
-        "kib" => 1 << 10,
-        "mib" => 1 << 20,
-        "gib" => 1 << 30,
-        _ => {
-            return Err(format!(
-                "`{text}` has an unknown unit (use bytes, or K, M, KiB, MiB)"
-            ))
-        }
-    };
-    let n: u64 = digits
-        .parse()
-        .map_err(|_| format!("`{text}` is not a size (for example 5MiB or 1000000)"))?;
-    match n.checked_mul(factor) {
-        Some(0) => Err("must be more than 0".into()),
-        Some(bytes) => usize::try_from(bytes).map_err(|_| format!("`{text}` is too large")),
-        None => Err(format!("`{text}` is too large")),
-    }
-}
+mod bounds;
+
+pub use bounds::parse_size;
 
 #[cfg(test)]
 mod tests;

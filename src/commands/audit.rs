@@ -48,9 +48,9 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
 
     let report = run_engine(&settings, entries, resumed, &mut writers)?;
     drop(writers);
-    for file in files {
-        file.commit().context("cannot finish writing a report file")?;
-    }
+    // A report that could not be written ends the run with exit 2, once the
+    // others, the disavow file and the history are done.
+    let unwritten = output::commit_all(files).err();
     if let Some(disavow) = disavow {
         disavow.finish(&report, &mut io::stderr().lock())?;
     }
@@ -63,7 +63,16 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
     if let Some(saved) = history.as_ref().and_then(|h| h.saved_line(&report)) {
         eprintln!("{saved}");
     }
-    verdict(&settings, &report, history.as_ref().filter(|_| fail_on_lost))
+    let outcome = verdict(&settings, &report, history.as_ref().filter(|_| fail_on_lost))?;
+    match unwritten {
+        None => Ok(outcome),
+        Some(unwritten) => {
+            if let Outcome::Failed(reasons) = &outcome {
+                reasons.iter().for_each(|reason| eprintln!("{reason}"));
+            }
+            Err(unwritten.into())
+        }
+    }
 }
 
 /// No entry at all, or none usable, is a usage error: nothing to audit.

@@ -7,9 +7,8 @@ use crate::error::UsageError;
 use crate::report::atomic::AtomicFile;
 use crate::report::audit::{Filter, Limit};
 use crate::report::{Format, RenderOptions};
-use anyhow::Context as _;
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// How report files are rendered: no colour, a fixed width.
 pub fn file_options(csv_bom: bool) -> RenderOptions {
@@ -63,12 +62,60 @@ pub fn say_csv_filtered(only: &Filter, mut formats: impl Iterator<Item = Format>
 /// A report file's temporary, created now so that an unwritable path fails
 /// before any work; it replaces `path` when committed.
 pub fn create_report_file(path: &Path) -> anyhow::Result<AtomicFile> {
-    AtomicFile::create(path).with_context(|| {
-        format!(
-            "cannot write report `{}` (check that its folder exists and is writable)",
-            path.display()
-        )
+    AtomicFile::create(path).map_err(|error| {
+        let hint = match error.kind() {
+            io::ErrorKind::PermissionDenied => " (check that its folder is writable)",
+            _ => "",
+        };
+        anyhow::Error::new(error).context(format!("cannot write report `{}`{hint}", path.display()))
     })
+}
+
+/// Report files that could not be written, each with why; the others were.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.text())]
+pub struct ReportsNotWritten {
+    pub failures: Vec<(PathBuf, io::Error)>,
+    /// How many report files were written.
+    pub written: usize,
+}
+
+impl ReportsNotWritten {
+    fn text(&self) -> String {
+        let each: Vec<String> = self
+            .failures
+            .iter()
+            .map(|(path, error)| format!("cannot write report `{}`: {error}", path.display()))
+            .collect();
+        let others = match self.written {
+            0 => "",
+            1 => " (the other report was written)",
+            _ => " (the other reports were written)",
+        };
+        format!("{}{others}", each.join("; "))
+    }
+
+    /// `Err` when any file failed.
+    fn check(failures: Vec<(PathBuf, io::Error)>, total: usize) -> Result<(), ReportsNotWritten> {
+        if failures.is_empty() {
+            return Ok(());
+        }
+        let written = total - failures.len();
+        Err(ReportsNotWritten { failures, written })
+    }
+}
+
+/// Commits every file, whatever became of the others.
+pub fn commit_all(files: Vec<AtomicFile>) -> Result<(), ReportsNotWritten> {
+    let total = files.len();
+    let mut failures = Vec::new();
+    for file in files {
+        let path = file.path().to_path_buf();
+        if let Err(error) = file.commit() {
+            failures.push((path, error));
+        }
+    }
+    ReportsNotWritten::check(failures, total)
 }
 
 /// The destinations of a report rendered whole (`history`, `show`, `diff`).
@@ -109,16 +156,20 @@ impl Destinations {
     where
         F: FnMut(Destination, Box<dyn Write + Send>) -> io::Result<()>,
     {
+        // One file that cannot be written does not cost the others.
+        let total = self.files.len();
+        let mut failures = Vec::new();
         for (mut file, format) in self.files {
             let path = file.path().to_path_buf();
-            let failed = || format!("cannot write report `{}`", path.display());
             let to = Destination {
                 format,
                 options: file_options(self.csv_bom),
                 stdout: false,
             };
-            render(to, file.writer()?).with_context(failed)?;
-            file.commit().with_context(failed)?;
+            let written = file.writer().and_then(|out| render(to, out));
+            if let Err(error) = written.and_then(|()| file.commit()) {
+                failures.push((path, error));
+            }
         }
         if let Some(format) = self.stdout {
             // Every renderer flushes what it wrote, so an error shows here.
@@ -130,7 +181,7 @@ impl Destinations {
             };
             render(to, out)?;
         }
-        Ok(())
+        Ok(ReportsNotWritten::check(failures, total)?)
     }
 }
 

@@ -42,17 +42,21 @@ pub struct FileSettings {
     pub ignore_robots: Option<Spanned<bool>>,
 
     pub format: Option<Spanned<String>>,
+    pub csv_bom: Option<Spanned<bool>>,
     pub fail_on: Option<Spanned<FailOnList>>,
 }
 
 /// Flags that belong to one run, not to a site's settings: refused in the file
-/// with a message saying which flag to use instead.
+/// with a message saying which flag to use instead. `only` and `limit` are
+/// views of one run's report, not settings of the site.
 const PER_RUN_FLAGS: &[(&str, &str)] = &[
     ("sources", "`--sources FILE`"),
     ("output", "`-o FILE`"),
     ("disavow", "`--disavow FILE`"),
     ("quiet", "`--quiet`"),
     ("verbose", "`--verbose`"),
+    ("only", "`--only LIST`"),
+    ("limit", "`--limit N`"),
     ("config", "`--config FILE`"),
     ("target", "the TARGET argument"),
 ];
@@ -344,6 +348,8 @@ mod tests {
             ("output", "-o FILE"),
             ("disavow", "--disavow FILE"),
             ("sources", "--sources"),
+            ("only", "--only LIST"),
+            ("limit", "--limit N"),
         ] {
             let error = parse(&format!("{key} = \"x\"\n")).unwrap_err();
             assert!(error.contains(&format!("`{key}` belongs to one run")), "{error}");

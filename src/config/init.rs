@@ -39,7 +39,8 @@ const INTRO: &str = "\
 # Keys are the long flag names of `backlinks audit`; a value given on the command
 # line replaces the file's, lists included. Every setting is shown with its
 # default, commented out: remove the `#` to change it.
-# Per-run flags (--sources, -o, --disavow, --quiet, --verbose) stay on the command line.
+# Per-run flags (--sources, -o, --disavow, --quiet, --verbose, --only, --limit)
+# stay on the command line.
 ";
 
 /// One top-level setting: its key, what it does, its default as TOML.
@@ -129,7 +130,7 @@ fn fetching_settings() -> Vec<Setting> {
         ),
         setting(
             "max-page-size",
-            "Decoded bytes read per page: a number, or text with K, M, KiB or MiB.",
+            "Decoded bytes read per page, 1 to 1GiB: a number, or text such as \"5MiB\", \"5M\", \"500KB\".",
             quoted(&defaults::size_text(defaults::MAX_PAGE_SIZE)),
         ),
         setting(
@@ -148,6 +149,11 @@ fn output_settings() -> Vec<Setting> {
             "format",
             "Report on standard output: table, csv, json, jsonl or markdown.",
             quoted(&defaults::FORMAT.to_string()),
+        ),
+        setting(
+            "csv-bom",
+            "Start CSV reports with a UTF-8 byte order mark, so Excel shows non-ASCII text right.",
+            false,
         ),
         setting(
             "fail-on",

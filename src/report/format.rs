@@ -44,6 +44,18 @@ impl Format {
             .map(|(ext, _)| format!(".{ext}"))
             .collect::<Vec<_>>()
             .join(", ");
+        // `out.json/` would pass for `out.json` until the rename at the end.
+        if path
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::is_separator)
+        {
+            return Err(format!(
+                "`{}` names a folder, not a report file: give a file name such as `{}report.json`",
+                path.display(),
+                path.display()
+            ));
+        }
         let Some(extension) = path.extension() else {
             return Err(format!(
                 "cannot tell the report format of `{}`: it has no extension (use one of {accepted})",
@@ -135,6 +147,14 @@ mod tests {
         for path in ["report", ".json", "dir.csv/report"] {
             let err = Format::from_path(Path::new(path)).unwrap_err();
             assert!(err.contains("no extension"), "{path}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_path_ending_in_a_slash_is_refused_as_a_folder() {
+        for path in ["out/", "out.json/", "reports/week.csv/"] {
+            let err = Format::from_path(Path::new(path)).unwrap_err();
+            assert!(err.contains("names a folder, not a report file"), "{path}: {err}");
         }
     }
 

@@ -229,6 +229,7 @@ fn a_bad_value_says_where_it_came_from() {
         "{e}"
     );
     assert!(error(&["--timeout", "1e300"], None).contains("too long"));
+    assert!(error(&["--timeout", "inf"], None).contains("not a positive number"));
     assert!(error(&["--timeout", "NaN"], None).contains("--timeout"));
     let e = error(&[], Some("max-page-size = \"5 parsecs\"\n"));
     assert!(e.contains("`max-page-size`") && e.contains("unknown unit"), "{e}");
@@ -270,6 +271,201 @@ fn sizes_take_decimal_and_binary_units() {
     assert!(parse_size("5 parsecs").is_err());
     assert!(parse_size("").is_err());
     assert!(parse_size("99999999999999999999G").is_err());
+}
+
+#[test]
+fn every_numeric_setting_is_bounded_alike_in_flags_and_file() {
+    // (flag, key, the largest value allowed, the smallest refused, a word of its message)
+    let cases = [
+        (
+            "concurrency",
+            "1000",
+            "1001",
+            "too many requests in flight: at most 1000",
+        ),
+        (
+            "per-host",
+            "1000",
+            "1001",
+            "too many requests in flight: at most 1000",
+        ),
+        (
+            "delay",
+            "3600000",
+            "3600001",
+            "too long a delay: at most 3600000 milliseconds (an hour)",
+        ),
+        (
+            "timeout",
+            "3600",
+            "3600.5",
+            "too long for a time-out: at most 3600 seconds (an hour)",
+        ),
+        ("retries", "10", "11", "too many retries: at most 10"),
+        (
+            "backoff",
+            "3600000",
+            "3600001",
+            "too long a wait before a retry: at most 3600000 milliseconds (an hour)",
+        ),
+        ("max-redirects", "100", "101", "too many redirects: at most 100"),
+        (
+            "max-page-size",
+            "1073741824",
+            "1073741825",
+            "too large for a page: at most 1GiB",
+        ),
+    ];
+    for (key, max, over, message) in cases {
+        merged(&[&format!("--{key}"), max], None);
+        merged(&[], Some(&format!("{key} = {max}\n")));
+        assert_eq!(
+            error(&[&format!("--{key}"), over], None),
+            format!("--{key}: `{over}` is {message}"),
+        );
+        let in_file = error(&[], Some(&format!("\n{key} = {over}\n")));
+        assert_eq!(
+            in_file,
+            format!("settings file `site.toml`, line 2, key `{key}`: `{over}` is {message}"),
+        );
+    }
+}
+
+#[test]
+fn the_lower_bounds_are_said_alike_in_flags_and_file() {
+    for (key, low, message) in [
+        ("concurrency", "0", "must be at least 1"),
+        ("per-host", "0", "must be at least 1"),
+        ("timeout", "0", "`0` is not a positive number of seconds"),
+        ("max-page-size", "0", "must be more than 0"),
+    ] {
+        assert_eq!(
+            error(&[&format!("--{key}"), low], None),
+            format!("--{key}: {message}")
+        );
+        let in_file = error(&[], Some(&format!("{key} = {low}\n")));
+        assert!(in_file.ends_with(&format!("key `{key}`: {message}")), "{in_file}");
+    }
+    // Zero is allowed where it means "none".
+    let s = merged(
+        &[
+            "--delay",
+            "0",
+            "--retries",
+            "0",
+            "--backoff",
+            "0",
+            "--max-redirects",
+            "0",
+        ],
+        None,
+    );
+    assert_eq!(
+        (s.fetch.delay, s.fetch.retries, s.fetch.max_redirects),
+        (Duration::ZERO, 0, 0)
+    );
+}
+
+#[test]
+fn a_delay_at_its_bound_is_used_as_given() {
+    assert_eq!(
+        merged(&["--delay", "3600000"], None).fetch.delay,
+        Duration::from_secs(3600)
+    );
+    assert_eq!(
+        merged(&[], Some("delay = 250\n")).fetch.delay,
+        Duration::from_millis(250)
+    );
+    let e = error(&["--delay", "18446744073709551615"], None);
+    assert!(
+        e.starts_with("--delay: `18446744073709551615` is too long a delay"),
+        "{e}"
+    );
+}
+
+#[test]
+fn every_size_form_reads_the_same_in_flags_and_file() {
+    let forms = [
+        ("5242880", 5 << 20),
+        ("5MiB", 5 << 20),
+        ("5mib", 5 << 20),
+        ("5 MiB", 5 << 20),
+        ("5M", 5_000_000),
+        ("5m", 5_000_000),
+        ("5MB", 5_000_000),
+        ("5mb", 5_000_000),
+        ("500K", 500_000),
+        ("500kb", 500_000),
+        ("512KiB", 512 << 10),
+        ("1G", 1_000_000_000),
+        ("1GB", 1_000_000_000),
+        ("1GiB", 1 << 30),
+        ("1000B", 1000),
+        (" 64KiB ", 64 << 10),
+    ];
+    for (text, bytes) in forms {
+        let flag = merged(&["--max-page-size", text], None).fetch.max_page_size;
+        let file = merged(&[], Some(&format!("max-page-size = \"{text}\"\n")))
+            .fetch
+            .max_page_size;
+        assert_eq!((flag, file), (bytes, bytes), "{text}");
+    }
+    assert_eq!(
+        merged(&[], Some("max-page-size = 2048\n")).fetch.max_page_size,
+        2048
+    );
+}
+
+#[test]
+fn every_bad_size_says_why_in_flags_and_file() {
+    for (text, message) in [
+        (
+            "5 parsecs",
+            "has an unknown unit (use bytes, or K, KB, M, MB, G, GB, KiB, MiB, GiB)",
+        ),
+        ("5TiB", "has an unknown unit"),
+        ("MiB", "is not a size (for example 5MiB or 1000000)"),
+        ("-5", "is not a size"),
+        (
+            "1.5MiB",
+            "is not a whole number of bytes (use a smaller unit: 1536KiB for 1.5MiB)",
+        ),
+        ("2GiB", "is too large for a page: at most 1GiB"),
+        ("99999999999999999999G", "is too large"),
+    ] {
+        let flag = error(&[&format!("--max-page-size={text}")], None);
+        assert!(flag.starts_with("--max-page-size: `"), "{flag}");
+        assert!(flag.contains(message), "{text}: {flag}");
+        let file = error(&[], Some(&format!("max-page-size = \"{text}\"\n")));
+        assert!(
+            file.contains("key `max-page-size`: `") && file.contains(message),
+            "{text}: {file}"
+        );
+    }
+}
+
+#[test]
+fn csv_bom_is_a_setting_of_the_file_that_the_flag_can_only_turn_on() {
+    assert!(!merged(&[], None).csv_bom);
+    assert!(merged(&[], Some("csv-bom = true\n")).csv_bom);
+    assert!(!merged(&[], Some("csv-bom = false\n")).csv_bom);
+    assert!(merged(&["--csv-bom"], Some("csv-bom = false\n")).csv_bom);
+    let e = error(&[], Some("csv-bom = \"yes\"\n"));
+    assert!(e.contains("`csv-bom`"), "{e}");
+}
+
+#[test]
+fn only_and_limit_are_refused_in_the_file_naming_the_flag() {
+    let e = error(&[], Some("only = [\"toxic\"]\n"));
+    assert!(
+        e.contains("`only` belongs to one run") && e.contains("`--only LIST`"),
+        "{e}"
+    );
+    let e = error(&[], Some("\nlimit = 10\n"));
+    assert!(
+        e.contains("line 2") && e.contains("`limit` belongs to one run") && e.contains("`--limit N`"),
+        "{e}"
+    );
 }
 
 #[test]

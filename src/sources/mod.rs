@@ -97,6 +97,16 @@ pub enum SourcesError {
     },
     #[error("`{path}` is not a list of links: {reason}")]
     Refused { path: String, reason: String },
+    #[error(
+        "`{path}` is a device, not a file: give a file of links, or `--sources -` to read standard input"
+    )]
+    Device { path: String },
+    #[error("`{path}`, line {line}, is longer than 64 KiB: a list of links has one URL a line, and an export one row a line (check that this is the right file)")]
+    LongLine { path: String, line: usize },
+    #[error("`{path}` holds more than 1 GiB of text: split it into smaller lists, each passed with its own `--sources`")]
+    TooLarge { path: String },
+    #[error("`{path}`, line {line}, holds a NUL character, so it is not text: a list of links is UTF-8 text, or UTF-16 with a byte order mark")]
+    NotText { path: String, line: usize },
 }
 
 /// Reads every input in order: positional arguments first, then each `--sources`
@@ -109,14 +119,14 @@ pub fn load(
 ) -> Result<Vec<SourceEntry>, SourcesError> {
     let mut entries: Vec<SourceEntry> = positional.iter().map(|arg| from_argument(arg)).collect();
     for file in files {
-        let bytes = read_input(file, stdin)?;
+        let text = read_input(file, stdin)?;
         // Relative paths in a list are relative to the list; stdin's to the
         // current directory (an empty base).
         let base = match file.as_str() {
             "-" => Path::new(""),
             path => Path::new(path).parent().unwrap_or(Path::new("")),
         };
-        entries.extend(parse(file, &text::decode(&bytes), base)?);
+        entries.extend(parse(file, &text, base)?);
     }
     Ok(dedupe(entries))
 }
@@ -164,17 +174,42 @@ fn from_argument(arg: &str) -> SourceEntry {
     SourceEntry::new(text.to_string(), Origin::Argument, location)
 }
 
-fn read_input(file: &str, stdin: &mut dyn std::io::Read) -> Result<Vec<u8>, SourcesError> {
-    let read = if file == "-" {
-        let mut bytes = Vec::new();
-        stdin.read_to_end(&mut bytes).map(|_| bytes)
-    } else {
-        std::fs::read(file)
-    };
-    read.map_err(|source| SourcesError::Read {
+/// The text of one `--sources` input, read with the bounds of [`text::read`].
+/// A device is refused before it is read (`/dev/zero` never ends); a pipe
+/// (`-`, or `<(...)` in a shell) is read, and stopped by those bounds.
+fn read_input(file: &str, stdin: &mut dyn std::io::Read) -> Result<String, SourcesError> {
+    let path = file.to_string();
+    let read_error = |source| SourcesError::Read {
         path: file.to_string(),
         source,
+    };
+    let text = if file == "-" {
+        text::read(stdin, text::Limits::DOCUMENTED)
+    } else {
+        if is_device(&std::fs::metadata(file).map_err(read_error)?) {
+            return Err(SourcesError::Device { path });
+        }
+        let mut opened = std::fs::File::open(file).map_err(read_error)?;
+        text::read(&mut opened, text::Limits::DOCUMENTED)
+    };
+    text.map_err(|error| match error {
+        text::TextError::Io(source) => SourcesError::Read { path, source },
+        text::TextError::LongLine { line } => SourcesError::LongLine { path, line },
+        text::TextError::TooLarge => SourcesError::TooLarge { path },
+        text::TextError::NotText { line } => SourcesError::NotText { path, line },
     })
+}
+
+#[cfg(unix)]
+fn is_device(metadata: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = metadata.file_type();
+    kind.is_char_device() || kind.is_block_device()
+}
+
+#[cfg(not(unix))]
+fn is_device(_: &std::fs::Metadata) -> bool {
+    false
 }
 
 impl SourceEntry {
