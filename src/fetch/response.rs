@@ -219,6 +219,26 @@ mod tests {
     }
 
     #[test]
+    fn codings_left_on_the_answer_are_undecoded_and_not_downloaded() {
+        let mut headers = HeaderMap::new();
+        headers.insert(CONTENT_TYPE, "text/html".parse().unwrap());
+        assert_eq!(undecoded_coding(&headers), None);
+        headers.insert(CONTENT_ENCODING, "identity".parse().unwrap());
+        assert_eq!(undecoded_coding(&headers), None);
+        assert_eq!(body_limit(Purpose::Page, 200, &headers, 99), Some(99));
+        headers.insert(CONTENT_ENCODING, "gzip, gzip".parse().unwrap());
+        assert_eq!(undecoded_coding(&headers).as_deref(), Some("gzip, gzip"));
+        headers.append(CONTENT_ENCODING, "Identity, x-foo".parse().unwrap());
+        assert_eq!(undecoded_coding(&headers).as_deref(), Some("gzip, gzip, x-foo"));
+        assert_eq!(body_limit(Purpose::Page, 200, &headers, 99), None);
+        assert_eq!(
+            body_limit(Purpose::Page, 403, &headers, 99),
+            Some(CHALLENGE_SNIFF_BYTES),
+            "an error page is still looked at for a challenge"
+        );
+    }
+
+    #[test]
     fn status_lines_name_the_reason() {
         assert_eq!(status_line(404), "HTTP 404 Not Found");
         assert_eq!(status_line(599), "HTTP 599");
