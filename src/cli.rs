@@ -191,6 +191,10 @@ pub struct FetchArgs {
     /// Fetch pages that robots.txt disallows.
     #[arg(long = "ignore-robots")]
     pub ignore_robots: bool,
+
+    /// Follow redirects to loopback, private and link-local addresses (refused by default, against server-side request forgery).
+    #[arg(long = "allow-private")]
+    pub allow_private: bool,
 }
 
 #[derive(Debug, Args)]

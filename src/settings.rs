@@ -197,6 +197,9 @@ fn fetch_config(args: &AuditArgs, file: Option<&ConfigFile>) -> Result<FetchConf
         // A switch can only turn this on; the file's `ignore-robots = true` stands.
         obey_robots: !(f.ignore_robots
             || from_file("ignore-robots", file, |v| &v.ignore_robots).is_some_and(|(on, _)| on)),
+        // Likewise: the file's `allow-private = true` stands.
+        allow_private: f.allow_private
+            || from_file("allow-private", file, |v| &v.allow_private).is_some_and(|(on, _)| on),
         verbose: args.output.verbose,
     })
 }

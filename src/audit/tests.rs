@@ -23,6 +23,7 @@ fn plan() -> Plan {
             per_host: 2,
             delay: Duration::ZERO,
             obey_robots: true,
+            allow_private: false,
             verbose: false,
         },
         analysis: AnalysisConfig {

@@ -40,6 +40,7 @@ pub struct FileSettings {
     pub max_page_size: Option<Spanned<SizeSetting>>,
     pub user_agent: Option<Spanned<String>>,
     pub ignore_robots: Option<Spanned<bool>>,
+    pub allow_private: Option<Spanned<bool>>,
 
     pub format: Option<Spanned<String>>,
     pub csv_bom: Option<Spanned<bool>>,

@@ -139,6 +139,11 @@ fn fetching_settings() -> Vec<Setting> {
             quoted(&defaults::user_agent()),
         ),
         setting("ignore-robots", "Fetch pages that robots.txt disallows.", false),
+        setting(
+            "allow-private",
+            "Follow redirects to loopback, private and link-local addresses.",
+            false,
+        ),
     ]
 }
 

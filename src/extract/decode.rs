@@ -3,12 +3,22 @@
 //! order docs/reference.md gives (Fetching). A BOM that the chosen encoding does not
 //! explain is still dropped, so it never shows up as text.
 
+mod binary;
+
 use super::prescan::{meta_charset, PRESCAN_BYTES};
 use encoding_rs::{Encoding, UTF_8};
+
+pub use binary::{sniff_binary, Binary};
 
 /// Decodes a page body to valid UTF-8 (malformed sequences become U+FFFD).
 /// `content_type` is the raw `Content-Type` header value, if any.
 pub fn decode_html(body: &[u8], content_type: Option<&str>) -> String {
+    let (encoding, text) = page_encoding(body, content_type);
+    encoding.decode_without_bom_handling(text).0.into_owned()
+}
+
+/// The page's encoding, and its bytes without a BOM.
+fn page_encoding<'a>(body: &'a [u8], content_type: Option<&str>) -> (&'static Encoding, &'a [u8]) {
     let bom = Encoding::for_bom(body);
     let text = bom.map_or(body, |(_, bom_length)| &body[bom_length..]);
     let encoding = content_type
@@ -16,7 +26,7 @@ pub fn decode_html(body: &[u8], content_type: Option<&str>) -> String {
         .or(bom.map(|(encoding, _)| encoding))
         .or_else(|| meta_charset(body))
         .unwrap_or(UTF_8);
-    encoding.decode_without_bom_handling(text).0.into_owned()
+    (encoding, text)
 }
 
 /// The encoding named by a `charset` parameter of a `Content-Type` value, when

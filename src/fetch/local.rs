@@ -1,6 +1,7 @@
 //! Saved pages read from disk, under the same size cap as fetched ones.
 
 use super::{Failure, Fetched, Page};
+use crate::extract::decode::{looks_like_html, sniff_binary};
 use crate::model::SourceStatus;
 use std::path::Path;
 use tokio::io::AsyncReadExt;
@@ -29,17 +30,18 @@ pub async fn read(path: &Path, url: &Url, max_page_size: usize) -> Fetched {
             "html" | "htm" | "xhtml" | "shtml"
         )
     });
-    fetched.outcome = if by_extension || crate::extract::decode::looks_like_html(&body) {
+    let not_html = |error: String| Err(Failure::new(SourceStatus::NotHtml, error));
+    fetched.outcome = if !(by_extension || looks_like_html(&body)) {
+        not_html(format!("`{}` is not an HTML file", path.display()))
+    } else if let Some(binary) = sniff_binary(&body, None) {
+        // A `.html` name does not make binary bytes a page we can read.
+        not_html(format!("`{}` is binary ({binary}), not HTML", path.display()))
+    } else {
         Ok(Page {
             body,
             content_type: None,
             x_robots_tag: Vec::new(),
         })
-    } else {
-        Err(Failure::new(
-            SourceStatus::NotHtml,
-            format!("`{}` is not an HTML file", path.display()),
-        ))
     };
     fetched
 }

@@ -2,6 +2,7 @@
 //! hand (so every hop is recorded and checked against robots.txt), a cap on the
 //! decoded body, and every outcome turned into data: a page or a status.
 
+mod address;
 mod body;
 mod challenge;
 mod errors;
@@ -38,6 +39,9 @@ pub struct FetchConfig {
     pub per_host: usize,
     pub delay: Duration,
     pub obey_robots: bool,
+    /// Follow redirects to loopback, private and link-local addresses from
+    /// pages on other kinds of address (see `address`).
+    pub allow_private: bool,
     /// Put the raw error chain behind each plain phrase.
     pub verbose: bool,
 }
@@ -178,9 +182,15 @@ impl Fetcher {
             if (300..400).contains(&answer.status) {
                 if let Some(next) = redirect::redirect_target(&current, &answer.headers) {
                     redirects.push(current.to_string());
-                    if let Some(problem) =
-                        redirect::redirect_problem(&redirects, &next, self.config.max_redirects)
-                    {
+                    let problem =
+                        match redirect::redirect_problem(&redirects, &next, self.config.max_redirects) {
+                            Some(problem) => Some(problem),
+                            None => self
+                                .refused_hop(&current, answer.ip, &next)
+                                .await
+                                .map(|r| r.to_string()),
+                        };
+                    if let Some(problem) = problem {
                         fetched.redirects = redirects;
                         fetched.outcome = Err(Failure::new(SourceStatus::Unreachable, problem));
                         return fetched;
@@ -284,6 +294,22 @@ impl Fetcher {
         }
     }
 
+    /// Why a redirect from `from` (answered from `from_ip`) to `to` may not
+    /// be followed: a private address (see `address`), unless allowed.
+    async fn refused_hop(
+        &self,
+        from: &Url,
+        from_ip: Option<IpAddr>,
+        to: &Url,
+    ) -> Option<address::RefusedHop> {
+        if self.config.allow_private {
+            return None;
+        }
+        address::check_hop(from, from_ip, to, self.config.timeout)
+            .await
+            .err()
+    }
+
     /// The rules of `url`'s origin, fetched once per origin.
     async fn robots_rules(&self, url: &Url) -> Option<Arc<RobotsRules>> {
         let robots_url = robots::robots_url(url)?;
@@ -299,12 +325,14 @@ impl Fetcher {
             };
             let rules = match answer.status {
                 200..=299 => RobotsRules::parse(answer.body.as_ref().map_or(&[][..], |b| &b.bytes)),
+                // RFC 9309: a redirect that cannot be followed (none given, or
+                // to a private address) leaves the file unavailable.
                 300..=399 => match redirect::redirect_target(&url, &answer.headers) {
-                    Some(next) => {
+                    Some(next) if self.refused_hop(&url, answer.ip, &next).await.is_none() => {
                         url = next;
                         continue;
                     }
-                    None => RobotsRules::AllowAll,
+                    _ => RobotsRules::AllowAll,
                 },
                 400..=499 => RobotsRules::AllowAll,
                 status => RobotsRules::DisallowAll {

@@ -2,8 +2,9 @@
 //! page, and which status it gives a source when it is not.
 
 use super::{body::CappedBody, challenge, errors, robots, Failure, Fetched, Page};
+use crate::extract::decode::{looks_like_html, sniff_binary};
 use crate::model::SourceStatus;
-use reqwest::header::{HeaderMap, HeaderName, CONTENT_TYPE};
+use reqwest::header::{HeaderMap, HeaderName, CONTENT_ENCODING, CONTENT_TYPE};
 use std::net::IpAddr;
 
 /// One answer from the server, with as much body as its purpose needs.
@@ -57,30 +58,66 @@ pub(super) fn classify(answer: Answer, fetched: &mut Fetched) {
     } else if !(200..300).contains(&status) {
         fail(SourceStatus::HttpError, status_text(status, answer.attempts))
     } else {
-        let content_type = header_text(&answer.headers, CONTENT_TYPE);
-        match answer.body {
-            Some(body) if is_html(content_type.as_deref(), &body.bytes) => {
-                fetched.truncated = body.truncated;
-                Ok(Page {
-                    body: body.bytes,
-                    content_type,
-                    x_robots_tag: answer
-                        .headers
-                        .get_all("x-robots-tag")
-                        .iter()
-                        .filter_map(|v| v.to_str().ok().map(str::to_string))
-                        .collect(),
-                })
-            }
-            _ => fail(
-                SourceStatus::NotHtml,
-                match content_type {
-                    Some(ct) => format!("content type `{ct}` is not HTML"),
-                    None => "no content type, and the body does not look like HTML".to_string(),
-                },
-            ),
-        }
+        read_page(answer, fetched)
     };
+}
+
+/// A 2xx answer: its page, or why it is `not-html`. A body still compressed
+/// (a coding reqwest does not decode) or binary is `not-html` too, never a
+/// page without the link: we could not read it.
+fn read_page(answer: Answer, fetched: &mut Fetched) -> Result<Page, Failure> {
+    let not_html = |error: String| Err(Failure::new(SourceStatus::NotHtml, error));
+    let content_type = header_text(&answer.headers, CONTENT_TYPE);
+    if let Some(ct) = content_type
+        .as_deref()
+        .filter(|ct| !is_html_mime(&mime_essence(ct)))
+    {
+        return not_html(format!("content type `{ct}` is not HTML"));
+    }
+    if let Some(coding) = undecoded_coding(&answer.headers) {
+        return not_html(format!(
+            "the body is compressed as `{coding}`, which we cannot decode"
+        ));
+    }
+    let body = answer.body.unwrap_or(CappedBody {
+        bytes: Vec::new(),
+        truncated: false,
+    });
+    if content_type.is_none() && !looks_like_html(&body.bytes) {
+        return not_html("no content type, and the body does not look like HTML".to_string());
+    }
+    if let Some(binary) = sniff_binary(&body.bytes, content_type.as_deref()) {
+        return not_html(format!("the body is binary ({binary}), not HTML"));
+    }
+    fetched.truncated = body.truncated;
+    Ok(Page {
+        body: body.bytes,
+        content_type,
+        x_robots_tag: answer
+            .headers
+            .get_all("x-robots-tag")
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_string))
+            .collect(),
+    })
+}
+
+/// The `Content-Encoding` left on an answer: reqwest decodes gzip, deflate and
+/// brotli alone and then drops the header, so any coding still named (stacked
+/// `gzip, gzip`, `zstd`, `x-foo`) is one the body is still in.
+pub(super) fn undecoded_coding(headers: &HeaderMap) -> Option<String> {
+    let values: Vec<String> = headers
+        .get_all(CONTENT_ENCODING)
+        .iter()
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        .collect();
+    let codings: Vec<&str> = values
+        .iter()
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && !c.eq_ignore_ascii_case("identity"))
+        .collect();
+    (!codings.is_empty()).then(|| codings.join(", "))
 }
 
 /// How much body to read: pages in full up to the cap when they may be HTML,
@@ -94,6 +131,8 @@ pub(super) fn body_limit(
 ) -> Option<usize> {
     match purpose {
         Purpose::Robots => (200..300).contains(&status).then_some(robots::MAX_ROBOTS_BYTES),
+        // A body still compressed cannot be read: no use downloading it.
+        Purpose::Page if (200..300).contains(&status) && undecoded_coding(headers).is_some() => None,
         Purpose::Page if (200..300).contains(&status) => {
             let content_type = header_text(headers, CONTENT_TYPE);
             match content_type.as_deref().map(mime_essence) {
@@ -104,13 +143,6 @@ pub(super) fn body_limit(
         }
         Purpose::Page if matches!(status, 403 | 429 | 503) => Some(CHALLENGE_SNIFF_BYTES),
         Purpose::Page => None,
-    }
-}
-
-pub(super) fn is_html(content_type: Option<&str>, body: &[u8]) -> bool {
-    match content_type {
-        Some(ct) => is_html_mime(&mime_essence(ct)),
-        None => crate::extract::decode::looks_like_html(body),
     }
 }
 
@@ -184,6 +216,26 @@ mod tests {
             Some(robots::MAX_ROBOTS_BYTES)
         );
         assert_eq!(body_limit(Purpose::Robots, 404, &pdf, 99), None);
+    }
+
+    #[test]
+    fn codings_left_on_the_answer_are_undecoded_and_not_downloaded() {
+        let mut headers = HeaderMap::new();
+        headers.insert(CONTENT_TYPE, "text/html".parse().unwrap());
+        assert_eq!(undecoded_coding(&headers), None);
+        headers.insert(CONTENT_ENCODING, "identity".parse().unwrap());
+        assert_eq!(undecoded_coding(&headers), None);
+        assert_eq!(body_limit(Purpose::Page, 200, &headers, 99), Some(99));
+        headers.insert(CONTENT_ENCODING, "gzip, gzip".parse().unwrap());
+        assert_eq!(undecoded_coding(&headers).as_deref(), Some("gzip, gzip"));
+        headers.append(CONTENT_ENCODING, "Identity, x-foo".parse().unwrap());
+        assert_eq!(undecoded_coding(&headers).as_deref(), Some("gzip, gzip, x-foo"));
+        assert_eq!(body_limit(Purpose::Page, 200, &headers, 99), None);
+        assert_eq!(
+            body_limit(Purpose::Page, 403, &headers, 99),
+            Some(CHALLENGE_SNIFF_BYTES),
+            "an error page is still looked at for a challenge"
+        );
     }
 
     #[test]

@@ -193,6 +193,18 @@ fn ignore_robots_from_either_place_turns_robots_off() {
 }
 
 #[test]
+fn allow_private_from_either_place_turns_the_refusal_off() {
+    assert!(!merged(&[], None).fetch.allow_private);
+    assert!(!merged(&[], Some("allow-private = false\n")).fetch.allow_private);
+    assert!(
+        merged(&["--allow-private"], Some("allow-private = false\n"))
+            .fetch
+            .allow_private
+    );
+    assert!(merged(&[], Some("allow-private = true\n")).fetch.allow_private);
+}
+
+#[test]
 fn weights_go_to_the_scoring_table() {
     if let Some((flag, default)) = crate::analyze::Weights::DEFAULTS.first() {
         let changed = if *default == 100 { 0 } else { 100 };

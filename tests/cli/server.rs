@@ -22,6 +22,9 @@ pub enum Robots {
     Status(u16),
     /// A 301 to `/moved/robots.txt`, which has this text.
     Moved(String),
+    /// A 301 to `/moved/robots.txt` on this host (an address, such as
+    /// `0.0.0.0`, or a name) and the server's port; `/moved/robots.txt` has the text.
+    MovedToHost(&'static str, String),
     /// No answer for a minute: longer than any time-out the tests use.
     Stall,
 }

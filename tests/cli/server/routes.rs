@@ -88,7 +88,7 @@ fn with_status(status: StatusCode, headers: &[(&'static str, &str)], body: Strin
     response
 }
 
-async fn robots(State(shared): AppState) -> Response {
+async fn robots(State(shared): AppState, headers: HeaderMap) -> Response {
     match &shared.robots {
         Robots::Text(text) => ([(header::CONTENT_TYPE, "text/plain")], text.clone()).into_response(),
         Robots::Status(code) => StatusCode::from_u16(*code)
@@ -99,6 +99,18 @@ async fn robots(State(shared): AppState) -> Response {
             &[("location", "/moved/robots.txt")],
             String::new(),
         ),
+        Robots::MovedToHost(host, _) => {
+            let asked = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+            let port = asked
+                .and_then(|h| h.rsplit_once(':'))
+                .map_or("80", |(_, port)| port);
+            let location = format!("http://{host}:{port}/moved/robots.txt");
+            with_status(
+                StatusCode::MOVED_PERMANENTLY,
+                &[("location", &location)],
+                String::new(),
+            )
+        }
         Robots::Stall => {
             tokio::time::sleep(Duration::from_secs(60)).await;
             StatusCode::NOT_FOUND.into_response()
@@ -108,7 +120,9 @@ async fn robots(State(shared): AppState) -> Response {
 
 async fn moved_robots(State(shared): AppState) -> Response {
     match &shared.robots {
-        Robots::Moved(text) => ([(header::CONTENT_TYPE, "text/plain")], text.clone()).into_response(),
+        Robots::Moved(text) | Robots::MovedToHost(_, text) => {
+            ([(header::CONTENT_TYPE, "text/plain")], text.clone()).into_response()
+        }
         _ => StatusCode::NOT_FOUND.into_response(),
     }
 }
