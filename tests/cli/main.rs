@@ -23,6 +23,7 @@ mod fetching;
 mod first_screen;
 mod formats;
 mod history;
+mod hostile_text;
 mod json_format;
 mod layering;
 mod outputs;
