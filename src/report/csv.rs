@@ -3,7 +3,7 @@
 //! cell passes: no control character or escape sequence, and nothing a
 //! spreadsheet would run as a formula.
 
-use super::sanitize::terminal_safe;
+use super::sanitize::cell_safe;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -34,14 +34,14 @@ pub(super) fn bool_word(value: bool) -> &'static str {
     }
 }
 
-/// A cell as every CSV report writes it: escape sequences and controls
-/// removed, tabs and line breaks made spaces (one record a line, whatever
-/// reads it; a sequence would run in a terminal that shows the file), bidi
-/// overrides removed, then guarded by [`formula_safe`]. A cell that started a
-/// formula before it was cleaned (a tab, then `=`) is guarded too.
+/// A cell as every CSV report writes it: escape sequences, controls and bidi
+/// overrides removed as in the table (a sequence would run in a terminal
+/// that shows the file), but tabs and line feeds kept, since quoted CSV holds
+/// them ([`cell_safe`]); then guarded by [`formula_safe`]. A cell that started
+/// a formula before it was cleaned (a carriage return, then `=`) is guarded too.
 pub(super) fn safe_cell(cell: Cow<'_, str>) -> Cow<'_, str> {
     let guard_raw = starts_formula(&cell);
-    let clean = match terminal_safe(&cell) {
+    let clean = match cell_safe(&cell) {
         Cow::Borrowed(_) => cell,
         Cow::Owned(clean) => Cow::Owned(clean),
     };
@@ -90,7 +90,7 @@ mod tests {
         let cases = [
             ("Click\u{1b}[31mRED\u{1b}[0m here\u{7}", "ClickRED here"),
             ("a\u{7f}b\u{85}c\u{202e}d\u{2066}e", "abcde"),
-            ("line\nbreak\r\nand\ttab", "line break  and tab"),
+            ("line\nbreak\r\nand\ttab", "line\nbreak\nand\ttab"),
             ("\u{1b}]0;pwned\u{7}Evil", "Evil"),
             ("plain", "plain"),
         ];
@@ -103,7 +103,9 @@ mod tests {
     fn a_cell_that_starts_a_formula_once_cleaned_or_before_is_guarded() {
         assert_eq!(safe_cell(Cow::Borrowed("\u{7}=1+1")), "'=1+1");
         assert_eq!(safe_cell(Cow::Borrowed("\u{1b}[0m@SUM(A1)")), "'@SUM(A1)");
-        assert_eq!(safe_cell(Cow::Borrowed("\t=1+1")), "' =1+1");
+        assert_eq!(safe_cell(Cow::Borrowed("\t=1+1")), "'\t=1+1");
+        assert_eq!(safe_cell(Cow::Borrowed("\r=1+1")), "'=1+1");
+        assert_eq!(safe_cell(Cow::Borrowed("\rx")), "'x");
         assert_eq!(safe_cell(Cow::Borrowed("=1")), "'=1");
         assert_eq!(safe_cell(Cow::Borrowed("a=b")), "a=b");
     }

@@ -22,6 +22,27 @@ const ST: char = '\u{9c}';
 /// introducer: with every control gone, the text after it is inert, and an
 /// undefined windows-1252 byte (decoded as U+009D) must not eat a title.
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    clean(text, Layout::Spaces)
+}
+
+/// As [`terminal_safe`], for a CSV cell: tabs and line feeds stay (quoted
+/// CSV holds them, and they move a terminal showing the file no further than
+/// the next tab stop or line); a carriage return goes (a lone one would let
+/// the rest of its line overwrite the start), so CRLF becomes LF.
+pub fn cell_safe(text: &str) -> Cow<'_, str> {
+    clean(text, Layout::Kept)
+}
+
+/// What becomes of tabs and line breaks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Each becomes a space: the text is one line.
+    Spaces,
+    /// Tabs and line feeds stay; carriage returns go.
+    Kept,
+}
+
+fn clean(text: &str, layout: Layout) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -32,6 +53,8 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     let mut terminator_ahead = true;
     while let Some(c) = chars.next() {
         match c {
+            '\t' | '\n' if layout == Layout::Kept => out.push(c),
+            '\r' if layout == Layout::Kept => {}
             '\t' | '\n' | '\r' => out.push(' '),
             ESC => match chars.peek() {
                 Some('[') => {
@@ -140,6 +163,12 @@ mod tests {
     #[test]
     fn other_c0_del_and_c1_controls_are_removed() {
         assert_eq!(clean("a\u{0}b\u{7}c\u{8}d\u{7f}e\u{85}f\u{9c}g"), "abcdefg");
+    }
+
+    #[test]
+    fn a_cell_keeps_tabs_and_line_feeds_but_no_carriage_return() {
+        assert_eq!(cell_safe("a\tb\r\nc\rd"), "a\tb\ncd");
+        assert_eq!(cell_safe("a\u{1b}[31m\nb\u{7}\u{202e}"), "a\nb");
     }
 
     #[test]
