@@ -1,8 +1,12 @@
 //! How a command ends, and the exit code each ending gives (README "Exit codes").
 //! A leaf: every layer may name these types, and this module names none of theirs.
 
+mod printable;
+
 use std::fmt::Write as _;
 use std::io;
+
+pub use printable::{is_unsafe_char, printable};
 
 /// Exit code of a run with nothing to report against it.
 pub const EXIT_OK: u8 = 0;
@@ -62,7 +66,8 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// The error and its causes on one line, each said once. Many messages
+/// The error and its causes on one line, each said once, with any control
+/// character the input brought written as an escape ([`printable`]). Many messages
 /// already quote their cause (`cannot read `x`: No such file (fix)`), and some
 /// causes restate the one before with a code (`file is not a database`, then
 /// `Error code 26: file is not a database`): neither is said again.
@@ -80,7 +85,7 @@ pub fn message(error: &anyhow::Error) -> String {
         }
         last = said;
     }
-    text
+    printable(&text).into_owned()
 }
 
 #[cfg(test)]
@@ -141,6 +146,12 @@ mod tests {
             message(&quoted_then_restated),
             "history database `h.db`: file is not a database"
         );
+    }
+
+    #[test]
+    fn controls_from_the_input_are_escaped_in_the_message() {
+        let error = anyhow::Error::new(not_found()).context("cannot read `a\u{1b}[2J.txt`");
+        assert_eq!(message(&error), r"cannot read `a\u{1b}[2J.txt`: No such file");
     }
 
     #[test]

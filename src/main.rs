@@ -10,7 +10,7 @@ fn main() -> ExitCode {
         Ok(outcome) => {
             if let error::Outcome::Failed(reasons) = &outcome {
                 for reason in reasons {
-                    eprintln!("{reason}");
+                    eprintln!("{}", error::printable(reason));
                 }
             }
             outcome.exit_code()

@@ -11,7 +11,7 @@ use crate::audit::{self, Interrupt, Progress, Resumed, Silent, Sinks};
 use crate::cli::{AuditArgs, FailOn};
 use crate::config::ConfigFile;
 use crate::disavow::PendingDisavow;
-use crate::error::{Outcome, UsageError};
+use crate::error::{printable, Outcome, UsageError};
 use crate::model::{AuditReport, SourceStatus};
 use crate::report::audit::{ReportWriter, View};
 use crate::report::{self, atomic::AtomicFile, Format};
@@ -61,7 +61,7 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         .chain(settings.outputs.iter().map(|(_, f)| f));
     output::say_csv_filtered(&settings.only, formats.copied());
     if let Some(saved) = history.as_ref().and_then(|h| h.saved_line(&report)) {
-        eprintln!("{saved}");
+        eprintln!("{}", printable(&saved));
     }
     let outcome = verdict(&settings, &report, history.as_ref().filter(|_| fail_on_lost))?;
     match unwritten {

@@ -6,8 +6,8 @@ use super::output::Destinations;
 use super::saved::{nothing_saved, open_existing};
 use crate::cli::DiffArgs;
 use crate::diff::Side;
-use crate::error::Outcome;
 use crate::error::UsageError;
+use crate::error::{printable, Outcome};
 use crate::model::TargetInfo;
 use crate::report::{self, target_label};
 use crate::store::{AuditId, Store, StoreError, TargetKey, Which};
@@ -118,9 +118,10 @@ fn warn_of_newer_partial(
 ) -> Result<(), StoreError> {
     let newest = store.latest(Some(key), Which::Any)?;
     if let Some(newest) = newest.filter(|&n| Some(n) != latest_complete) {
-        eprintln!(
+        let said = format!(
             "note: audit {newest}, the newest of {name}, is partial and left out: `backlinks audit {name} --resume ...` completes it, `--to {newest}` compares it as it is"
         );
+        eprintln!("{}", printable(&said));
     }
     Ok(())
 }

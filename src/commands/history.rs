@@ -3,7 +3,7 @@
 use super::output::Destinations;
 use super::saved::{label, open_existing};
 use crate::cli::HistoryArgs;
-use crate::error::Outcome;
+use crate::error::{printable, Outcome};
 use crate::report;
 use crate::store::TargetKey;
 use crate::target::Target;
@@ -24,10 +24,11 @@ pub fn history(args: HistoryArgs) -> anyhow::Result<Outcome> {
             .as_ref()
             .map(|t| format!(" of {}", label(t)))
             .unwrap_or_default();
-        eprintln!(
+        let said = format!(
             "no saved audits{of} in `{}` (`backlinks audit` saves every audit there unless `--no-save`)",
             path.display()
         );
+        eprintln!("{}", printable(&said));
     }
     destinations.write(|to, mut out| report::history::write(to.format, &rows, to.options, &mut out))?;
     Ok(Outcome::Clean)

@@ -14,6 +14,7 @@ mod merge;
 pub use evidence::{toxic_domains, Evidence, Proposals};
 pub use merge::Stamp;
 
+use crate::error::printable;
 use crate::model::{AuditReport, TargetInfo};
 use crate::report::atomic::AtomicFile;
 use existing::Existing;
@@ -174,8 +175,9 @@ const SHOWN_WARNINGS: usize = 20;
 /// Tells on standard error what happened to the file, and its warnings.
 pub fn print_outcome(outcome: &DisavowOutcome, path: &Path, err: &mut dyn Write) -> io::Result<()> {
     let shown = path.display();
+    let shown = printable(&shown.to_string()).into_owned();
     for warning in outcome.warnings.iter().take(SHOWN_WARNINGS) {
-        writeln!(err, "warning: disavow file `{shown}`: {warning}")?;
+        writeln!(err, "warning: disavow file `{shown}`: {}", printable(warning))?;
     }
     if outcome.warnings.len() > SHOWN_WARNINGS {
         let more = outcome.warnings.len() - SHOWN_WARNINGS;

@@ -1,6 +1,10 @@
-//! Text from pages is hostile: nothing from a page may reach a terminal as a
-//! control character or an escape sequence.
+//! Text from pages is hostile: nothing from a page may reach a terminal, a
+//! Markdown table or a spreadsheet cell as a control character or an escape
+//! sequence. Reports remove them (a cell has no room for `\u{1b}`); messages
+//! on standard error show them as escapes instead (`error::printable`). Which
+//! characters are unsafe is said once, by `error::is_unsafe_char`.
 
+use crate::error::is_unsafe_char;
 use std::borrow::Cow;
 
 const ESC: char = '\u{1b}';
@@ -18,7 +22,28 @@ const ST: char = '\u{9c}';
 /// introducer: with every control gone, the text after it is inert, and an
 /// undefined windows-1252 byte (decoded as U+009D) must not eat a title.
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_care) {
+    clean(text, Layout::Spaces)
+}
+
+/// As [`terminal_safe`], for a CSV cell: tabs and line feeds stay (quoted
+/// CSV holds them, and they move a terminal showing the file no further than
+/// the next tab stop or line); a carriage return goes (a lone one would let
+/// the rest of its line overwrite the start), so CRLF becomes LF.
+pub fn cell_safe(text: &str) -> Cow<'_, str> {
+    clean(text, Layout::Kept)
+}
+
+/// What becomes of tabs and line breaks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Each becomes a space: the text is one line.
+    Spaces,
+    /// Tabs and line feeds stay; carriage returns go.
+    Kept,
+}
+
+fn clean(text: &str, layout: Layout) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe_char) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -28,6 +53,8 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     let mut terminator_ahead = true;
     while let Some(c) = chars.next() {
         match c {
+            '\t' | '\n' if layout == Layout::Kept => out.push(c),
+            '\r' if layout == Layout::Kept => {}
             '\t' | '\n' | '\r' => out.push(' '),
             ESC => match chars.peek() {
                 Some('[') => {
@@ -46,23 +73,11 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
             '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
                 skip_string_sequence(&mut chars, &mut terminator_ahead);
             }
-            c if needs_care(c) => {}
+            c if is_unsafe_char(c) => {}
             c => out.push(c),
         }
     }
     Cow::Owned(out)
-}
-
-/// Whether `c` is removed or replaced.
-fn needs_care(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
-}
-
-/// Embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069). The
-/// plain marks (LRM, RLM, ALM) stay: right-to-left text needs them and they
-/// cannot reorder a run of text.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -151,6 +166,12 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_keeps_tabs_and_line_feeds_but_no_carriage_return() {
+        assert_eq!(cell_safe("a\tb\r\nc\rd"), "a\tb\ncd");
+        assert_eq!(cell_safe("a\u{1b}[31m\nb\u{7}\u{202e}"), "a\nb");
+    }
+
+    #[test]
     fn csi_sequences_are_removed_whole() {
         assert_eq!(clean("\u{1b}[31mred\u{1b}[0m"), "red");
         assert_eq!(clean("a\u{1b}[2J\u{1b}[1;1Hb"), "ab");
@@ -213,7 +234,7 @@ mod tests {
     }
 
     fn forbidden(c: char) -> bool {
-        c.is_control() || is_bidi_control(c)
+        c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     }
 
     proptest! {

@@ -3,11 +3,16 @@
 //! headings and lines, colour only when allowed. Every string from a page or
 //! an input passes through `terminal_safe`.
 
+mod cut;
+mod grid;
+
 use super::sanitize::terminal_safe;
 use super::RenderOptions;
 use comfy_table::{
     modifiers, presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Row, Table,
 };
+pub(super) use cut::{cut_middle, display_width, fit};
+pub(super) use grid::{table_room, widths as grid_widths, Column, Fill, Grid, Item};
 
 /// Narrower than this, the tables cannot fit their borders; they get this width.
 pub(super) const MIN_WIDTH: usize = 40;
@@ -95,35 +100,6 @@ pub(super) fn bare_url(url: &str) -> String {
     safe(rest)
 }
 
-/// `text` in at most `width` characters. A longer one keeps its start up to
-/// the first `/` (a URL's host) when that takes at most two thirds of the
-/// width, else half the width, and as much of its end (the path, which tells
-/// pages of one site apart) as fits, with `…` between.
-pub(super) fn cut_middle(text: &str, width: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= width {
-        return text.to_string();
-    }
-    if width <= 1 {
-        return "…".chars().take(width).collect();
-    }
-    let room = width - 1;
-    let host = chars
-        .iter()
-        .position(|&c| c == '/')
-        .map_or(chars.len(), |at| at + 1);
-    let head = if host <= room * 2 / 3 {
-        host
-    } else {
-        room.div_ceil(2)
-    };
-    let tail = room - head;
-    let mut cut: String = chars[..head].iter().collect();
-    cut.push('…');
-    cut.extend(&chars[chars.len() - tail..]);
-    cut
-}
-
 pub(super) fn section(out: &mut String, table: Table) {
     out.push_str(&table.trim_fmt());
     out.push('\n');
@@ -149,7 +125,7 @@ pub(super) fn line(out: &mut String, style: Style, text: &str) {
 pub(super) fn paragraph(out: &mut String, style: Style, text: &str) {
     let mut current = String::new();
     for word in text.split_whitespace() {
-        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > style.width {
+        if !current.is_empty() && display_width(&current) + 1 + display_width(word) > style.width {
             line(out, style, &current);
             current.clear();
         }
@@ -163,36 +139,9 @@ pub(super) fn paragraph(out: &mut String, style: Style, text: &str) {
     }
 }
 
-/// `text` cut to `width` characters, an ellipsis marking the cut.
-pub(super) fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_long_url_keeps_its_host_and_the_end_of_its_path() {
-        let url = "blog.example.org/2023/05/a-very-long-article-title-about-garden-tools";
-        assert_eq!(cut_middle(url, 30), "blog.example.org/…garden-tools");
-        assert_eq!(cut_middle(url, 30).chars().count(), 30);
-        assert_eq!(cut_middle(url, url.len()), url, "fits: unchanged");
-    }
-
-    #[test]
-    fn a_long_host_keeps_its_start_and_the_path_its_end() {
-        let url = "a-very-long-subdomain.of-a-very-long-domain.example/page";
-        assert_eq!(cut_middle(url, 21), "a-very-lon…ample/page");
-        assert_eq!(cut_middle(url, 1), "…");
-        assert_eq!(cut_middle(url, 0), "");
-        assert_eq!(cut_middle("ab", 2), "ab");
-    }
 
     #[test]
     fn the_scheme_is_left_out_whichever_it_is() {

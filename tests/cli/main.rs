@@ -24,6 +24,7 @@ mod fetching;
 mod first_screen;
 mod formats;
 mod history;
+mod hostile_text;
 mod input_bounds;
 mod json_format;
 mod layering;

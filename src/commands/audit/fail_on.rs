@@ -3,7 +3,6 @@
 
 use crate::cli::FailOn;
 use crate::model::{AuditReport, SourceRecord, SourceStatus, Summary};
-use crate::report::sanitize::terminal_safe;
 
 /// Sources `--fail-on missing` names at most; the reports list every one.
 const NAMED: usize = 20;
@@ -31,7 +30,8 @@ fn missing(sources: &[SourceRecord]) -> Vec<String> {
                 Some(error) => format!("{}: {error}", source.status),
                 None => source.status.to_string(),
             };
-            terminal_safe(&format!("  missing: {} ({why})", source.url)).into_owned()
+            // Printed through `error::printable`, as every reason is.
+            format!("  missing: {} ({why})", source.url)
         })
         .collect();
     if without.len() > NAMED {

@@ -3,9 +3,10 @@
 
 use crate::audit::Resumed;
 use crate::diff::{self, Side};
+use crate::error::printable;
 use crate::error::UsageError;
 use crate::model::{AuditReport, TargetInfo, Tool, SCHEMA_VERSION};
-use crate::report::{audit::ReportWriter, sanitize::terminal_safe, target_label};
+use crate::report::{audit::ReportWriter, target_label};
 use crate::settings::HistorySettings;
 use crate::sources::SourceEntry;
 use crate::store::{self, AuditId, HistoryWriter, Store, StoreError, TargetKey, Which};
@@ -160,10 +161,11 @@ pub fn lost_links(prepared: &Prepared, report: &AuditReport) -> anyhow::Result<V
         None => store.latest(Some(key), Which::Complete)?,
     };
     let Some(previous) = previous else {
-        eprintln!(
+        let said = format!(
             "--fail-on lost: no earlier complete audit of {} to compare with; this one is the baseline",
             target_label(&report.target)
         );
+        eprintln!("{}", printable(&said));
         return Ok(Vec::new());
     };
     let before = store.load(previous)?;
@@ -183,8 +185,8 @@ pub fn lost_links(prepared: &Prepared, report: &AuditReport) -> anyhow::Result<V
                 .as_ref()
                 .map(|l| l.anchor_text.as_str())
                 .unwrap_or_default();
-            let line = format!("  lost: {} → {} (\"{anchor}\")", c.source_url, c.target_url);
-            terminal_safe(&line).into_owned()
+            // Printed through `error::printable`, as every reason is.
+            format!("  lost: {} → {} (\"{anchor}\")", c.source_url, c.target_url)
         })
         .collect();
     if lost.is_empty() {

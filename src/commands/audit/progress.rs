@@ -3,8 +3,8 @@
 //! pending the longest, so a stalled audit says what it is waiting for.
 
 use crate::audit::Progress;
+use crate::error::printable;
 use crate::model::{SourceResult, SourceStatus};
-use crate::report::sanitize::terminal_safe;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -97,7 +97,7 @@ impl Progress for Bar {
     }
 
     fn started(&self, index: usize, source: &str) {
-        let name = terminal_safe(short(source)).into_owned();
+        let name = printable(short(source)).into_owned();
         self.pending().sources.insert(index, (Instant::now(), name));
     }
 

@@ -9,7 +9,7 @@
 
 use super::{links_by_source, Filter};
 use crate::model::{AuditReport, Flag, Link, SourceRecord};
-use crate::report::csv::{bool_word, formula_safe, start, write_record};
+use crate::report::csv::{bool_word, safe_cell, start, write_record};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -94,7 +94,7 @@ fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a,
         row[13] = Cow::Owned(Flag::words(&link.flags).join(" "));
         row[14] = Cow::Borrowed(bool_word(link.weak));
     }
-    row.map(formula_safe)
+    row.map(safe_cell)
 }
 
 #[cfg(test)]

@@ -10,11 +10,11 @@ use super::overview::{reason, toxic_reasons_title, Overview};
 use super::view::{Limit, View};
 use crate::model::{AuditReport, Flag, Link, SourceRecord};
 use crate::report::table::{
-    align_right, heading, line, new_table, paint, paragraph, safe, section, short_row, short_url, Style,
+    bare_url, display_width, heading, line, paragraph, safe, section, short_url, Column, Grid, Item, Style,
 };
 use crate::report::text::{anchor_label, percent, plural};
 use crate::report::RenderOptions;
-use comfy_table::{presets, Cell, Color, Table};
+use comfy_table::{presets, Color, Table};
 
 /// The audit for a terminal.
 pub(super) fn render(report: &AuditReport, options: RenderOptions, view: &View) -> String {
@@ -90,38 +90,47 @@ fn links_section(out: &mut String, overview: &Overview<'_>, style: Style) {
 }
 
 fn summary_table(overview: &Overview<'_>, style: Style) -> Table {
-    let mut table = new_table(style, &[]);
-    table.load_preset(presets::NOTHING);
+    let mut grid = Grid::new(style, &[Column::fit(""), Column::text("", 1)]);
     for (label, value) in &overview.facts {
-        table.add_row(vec![Cell::new(label), Cell::new(value)]);
+        grid.row(vec![Item::from(*label), Item::from(value.as_str())]);
     }
+    let mut table = grid.table();
+    table.load_preset(presets::NOTHING);
     table
 }
 
 fn anchors_table(overview: &Overview<'_>, style: Style) -> Table {
-    let mut table = new_table(style, &["Anchor", "Links", "Share"]);
+    let columns = [
+        Column::text("Anchor", 1),
+        Column::fit("Links").right(),
+        Column::fit("Share").right(),
+    ];
+    let mut grid = Grid::new(style, &columns);
     for anchor in &overview.report.summary.anchors.top {
-        table.add_row(short_row(vec![
-            Cell::new(anchor_label(&safe(&anchor.text))),
-            Cell::new(anchor.count),
-            Cell::new(percent(anchor.share)),
-        ]));
+        grid.row(vec![
+            Item::from(anchor_label(&safe(&anchor.text))),
+            Item::from(anchor.count.to_string()),
+            Item::from(percent(anchor.share)),
+        ]);
     }
-    align_right(&mut table, &[1, 2]);
-    table
+    grid.table()
 }
 
 fn domains_table(overview: &Overview<'_>, style: Style) -> Table {
-    let mut table = new_table(style, &["Referring domain", "Links", "Dofollow"]);
+    let columns = [
+        Column::url("Referring domain", 1),
+        Column::fit("Links").right(),
+        Column::fit("Dofollow").right(),
+    ];
+    let mut grid = Grid::new(style, &columns);
     for domain in &overview.domains {
-        table.add_row(short_row(vec![
-            Cell::new(safe(domain.domain)),
-            Cell::new(domain.links),
-            Cell::new(domain.dofollow_share()),
-        ]));
+        grid.row(vec![
+            Item::from(safe(domain.domain)),
+            Item::from(domain.links.to_string()),
+            Item::from(domain.dofollow_share()),
+        ]);
     }
-    align_right(&mut table, &[1, 2]);
-    table
+    grid.table()
 }
 
 /// Every toxic link with the risk flags that made it so: the links table has
@@ -154,7 +163,7 @@ fn wrap(flags: &[Flag], width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in Flag::words(flags) {
         match lines.last_mut() {
-            Some(current) if current.chars().count() + 2 + word.chars().count() <= width => {
+            Some(current) if display_width(current) + 2 + display_width(word) <= width => {
                 current.push_str(", ");
                 current.push_str(word);
             }
@@ -164,28 +173,32 @@ fn wrap(flags: &[Flag], width: usize) -> Vec<String> {
     lines
 }
 
+/// Sources are shown as the links table shows them: host and path, cut in
+/// the middle.
 fn without_link_table(sources: &[&SourceRecord], style: Style) -> Table {
-    let mut table = new_table(style, &["Source", "Title"]);
+    let mut grid = Grid::new(style, &[Column::url("Source", 3), Column::text("Title", 2)]);
     for source in sources {
         let title = source.title.as_deref().map(safe).unwrap_or_default();
-        table.add_row(short_row(vec![
-            Cell::new(short_url(&source.url)),
-            Cell::new(title),
-        ]));
+        grid.row(vec![Item::from(bare_url(&source.url)), Item::from(title)]);
     }
-    table
+    grid.table()
 }
 
 fn unchecked_table(sources: &[&SourceRecord], style: Style) -> Table {
-    let mut table = new_table(style, &["Source", "Status", "Reason"]);
+    let columns = [
+        Column::url("Source", 3),
+        Column::fit("Status"),
+        Column::text("Reason", 2),
+    ];
+    let mut grid = Grid::new(style, &columns);
     for source in sources {
-        table.add_row(short_row(vec![
-            Cell::new(short_url(&source.url)),
-            paint(Cell::new(source.status.as_str()), style, Color::Yellow),
-            Cell::new(safe(&reason(source))),
-        ]));
+        grid.row(vec![
+            Item::from(bare_url(&source.url)),
+            Item::painted(source.status.as_str(), Color::Yellow),
+            Item::from(safe(&reason(source))),
+        ]);
     }
-    table
+    grid.table()
 }
 
 /// Where a link was found: its URL, or for a saved page the host the page says

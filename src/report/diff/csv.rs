@@ -3,7 +3,7 @@
 
 use crate::model::Link;
 use crate::model::{Change, Diff};
-use crate::report::csv::{bool_word, formula_safe, start, write_record};
+use crate::report::csv::{bool_word, safe_cell, start, write_record};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -52,7 +52,7 @@ fn row(change: &Change) -> [Cow<'_, str>; 12] {
         toxic(after),
         change.source_status.map_or("", |s| s.as_str()),
     ];
-    cells.map(|cell| formula_safe(Cow::Borrowed(cell)))
+    cells.map(|cell| safe_cell(Cow::Borrowed(cell)))
 }
 
 fn anchor_text(link: Option<&Link>) -> &str {

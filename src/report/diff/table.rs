@@ -4,10 +4,10 @@
 
 use super::overview::{anchor, detail, detail_heading, differences, group_title, Wording};
 use crate::model::{Change, ChangeKind, Diff};
-use crate::report::table::{self, new_table, paint, section, short_row, short_url, Style};
+use crate::report::table::{self, section, short_url, Column, Grid, Item, Style};
 use crate::report::text::anchor_label;
 use crate::report::RenderOptions;
-use comfy_table::{Cell, Color, Row};
+use comfy_table::Color;
 
 pub(super) fn render(diff: &Diff, options: RenderOptions) -> String {
     let style = Style::new(options);
@@ -24,17 +24,23 @@ pub(super) fn render(diff: &Diff, options: RenderOptions) -> String {
     for (kind, changes) in groups {
         out.push('\n');
         table::heading(&mut out, style, &group_title(kind, changes.len()));
-        let header = ["Source", "Target", "Anchor", detail_heading(kind)];
-        let mut grid = new_table(style, &header);
+        let columns = [
+            Column::url("Source", 3),
+            Column::url("Target", 2),
+            Column::text("Anchor", 2),
+            Column::text(detail_heading(kind), 2),
+        ];
+        let mut grid = Grid::new(style, &columns);
         for change in changes {
             let cells = vec![
-                Cell::new(short_url(&change.source_url)),
-                Cell::new(short_url(&change.target_url)),
-                Cell::new(anchor_label(&table::safe(anchor(change)))),
-                paint(Cell::new(detail_lines(change)), style, colour(kind)),
+                Item::from(short_url(&change.source_url)),
+                Item::from(short_url(&change.target_url)),
+                Item::from(anchor_label(&table::safe(anchor(change)))),
+                Item::painted(detail_lines(change), colour(kind)),
             ];
-            grid.add_row(fitted_row(cells, kind));
+            grid.tall_row(cells, row_lines(kind));
         }
+        let grid = grid.table();
         section(&mut out, grid);
     }
     out
@@ -52,14 +58,14 @@ fn detail_lines(change: &Change) -> String {
     }
 }
 
-/// A row two lines high at most, like the audit's tables; a changed link's
-/// row as high as its differences need (four at most).
-fn fitted_row(cells: Vec<Cell>, kind: ChangeKind) -> Row {
-    let mut row = short_row(cells);
+/// Two lines a row at most, like the audit's tables; a changed link's row as
+/// high as its differences need (four at most).
+fn row_lines(kind: ChangeKind) -> usize {
     if kind == ChangeKind::Changed {
-        row.max_height(4);
+        4
+    } else {
+        2
     }
-    row
 }
 
 /// Lost links are the alarm; the rest are worth a look.

@@ -2,7 +2,7 @@
 
 use super::HEADER;
 use crate::model::AuditRow;
-use crate::report::csv::{bool_word, formula_safe, start, write_record};
+use crate::report::csv::{bool_word, safe_cell, start, write_record};
 use crate::report::target_label;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -21,7 +21,7 @@ pub(super) fn write(rows: &[AuditRow], bom: bool, out: &mut dyn Write) -> io::Re
             bool_word(row.partial).to_string(),
             row.sources_given.map(|n| n.to_string()).unwrap_or_default(),
         ];
-        write_record(&mut csv, &cells.map(|cell| formula_safe(Cow::Owned(cell))))?;
+        write_record(&mut csv, &cells.map(|cell| safe_cell(Cow::Owned(cell))))?;
     }
     csv.flush()
 }

@@ -3,9 +3,9 @@
 
 use super::EMPTY;
 use crate::model::AuditRow;
-use crate::report::table::{self, align_right, new_table, paint, section, short_row, Style};
+use crate::report::table::{self, section, Column, Grid, Item, Style};
 use crate::report::{target_label, RenderOptions};
-use comfy_table::{Cell, Color};
+use comfy_table::Color;
 
 pub(super) fn render(rows: &[AuditRow], options: RenderOptions) -> String {
     let style = Style::new(options);
@@ -15,38 +15,38 @@ pub(super) fn render(rows: &[AuditRow], options: RenderOptions) -> String {
         return out;
     }
     table::heading(&mut out, style, &format!("Saved audits ({})", rows.len()));
-    let header = [
-        "ID",
-        "Target",
-        "Started",
-        "Sources",
-        "Backlinks",
-        "Toxic",
-        "Partial",
+    let columns = [
+        Column::fit("ID").right(),
+        Column::url("Target", 1),
+        Column::fit("Started"),
+        Column::fit("Sources").right(),
+        Column::fit("Backlinks").right(),
+        Column::fit("Toxic").right(),
+        Column::fit("Partial"),
     ];
-    let mut grid = new_table(style, &header);
+    let mut grid = Grid::new(style, &columns);
     for row in rows {
         let toxic = if row.toxic > 0 {
-            paint(Cell::new(row.toxic), style, Color::Red)
+            Item::painted(row.toxic.to_string(), Color::Red)
         } else {
-            Cell::new(row.toxic)
+            Item::from(row.toxic.to_string())
         };
         let partial = if row.partial {
-            paint(Cell::new("partial"), style, Color::Yellow)
+            Item::painted("partial", Color::Yellow)
         } else {
-            Cell::new("")
+            Item::from("")
         };
-        grid.add_row(short_row(vec![
-            Cell::new(row.id),
-            Cell::new(table::safe(&target_label(&row.target))),
-            Cell::new(&row.started_at),
-            Cell::new(row.sources_done()),
-            Cell::new(row.backlinks),
+        grid.row(vec![
+            Item::from(row.id.to_string()),
+            Item::from(table::safe(&target_label(&row.target))),
+            Item::from(row.started_at.as_str()),
+            Item::from(row.sources_done()),
+            Item::from(row.backlinks.to_string()),
             toxic,
             partial,
-        ]));
+        ]);
     }
-    align_right(&mut grid, &[0, 3, 4, 5]);
+    let grid = grid.table();
     section(&mut out, grid);
     out
 }

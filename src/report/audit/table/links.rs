@@ -7,16 +7,24 @@
 //! flags line be slipped in under its row.
 
 use crate::model::{Flag, Link, LinkType};
-use crate::report::table::{align_right, bare_url, cut_middle, fit, new_table, paint, safe, Style};
+use crate::report::table::{
+    align_right, bare_url, cut_middle, display_width, fit, new_table, paint, safe, Style,
+};
+use crate::report::table::{grid_widths, table_room, Fill};
 use crate::report::text::anchor_label;
 use comfy_table::{Cell, Color, ColumnConstraint, Row, Width};
 
 const HEADER: [&str; 5] = ["Toxicity", "Source", "Anchor", "Target", "Type"];
-/// What the borders and padding of a five-column table take.
-const FRAME: usize = 1 + 3 * HEADER.len();
-/// Where the page, the anchor and the target share what width is left: the
-/// page most, since it is what tells links apart.
-const SHARES: [usize; 3] = [5, 3, 3];
+/// Toxicity and type as wide as they need; the page, the anchor and the
+/// target share what width is left, the page most, since it is what tells
+/// links apart.
+const FILLS: [Fill; 5] = [
+    Fill::Fit,
+    Fill::Share(5),
+    Fill::Share(3),
+    Fill::Share(3),
+    Fill::Fit,
+];
 /// Marks the flags line of the link above.
 const FLAGS_MARK: &str = "↳ ";
 
@@ -47,7 +55,7 @@ pub(super) fn table(links: &[&Link], style: Style, host: &str) -> String {
         let mut row = Row::from(vec![
             toxicity,
             Cell::new(cut_middle(&texts.source, widths[1])),
-            Cell::new(&texts.anchor),
+            Cell::new(fit(&texts.anchor, widths[2])),
             Cell::new(cut_middle(&texts.target, widths[3])),
             link_type,
         ]);
@@ -118,46 +126,17 @@ fn target_label(url: &str, host: &str) -> String {
     }
 }
 
-/// Each column's width: toxicity and type as wide as their longest cell, the
-/// rest shared by page, anchor and target in `SHARES`, none wider than it needs.
+/// Each column's width, from its widest cell (every cell is cut to it
+/// before layout, so the table never lays out a page's whole text).
 fn widths(rows: &[Texts], width: usize) -> [usize; 5] {
-    let mut needs = [0; 5];
-    for (at, header) in HEADER.iter().enumerate() {
-        needs[at] = header.chars().count();
-    }
+    let mut needs = HEADER.map(display_width);
     for row in rows {
         for (need, text) in needs.iter_mut().zip(row.columns()) {
-            *need = (*need).max(text.chars().count());
+            *need = (*need).max(display_width(text));
         }
     }
-    let room = width.saturating_sub(FRAME);
-    // Toxicity and type first, each given at most a third of the room.
-    let toxicity = needs[0].min(room / 3).max(1);
-    let link_type = needs[4].min(room / 3).max(1);
-    let shared = share(
-        room.saturating_sub(toxicity + link_type),
-        [needs[1], needs[2], needs[3]],
-    );
-    [toxicity, shared[0], shared[1], shared[2], link_type]
-}
-
-/// `room` shared by three columns in proportion to `SHARES`; a column that
-/// needs less than its share leaves the rest to the others. Each gets one at
-/// least.
-fn share(room: usize, needs: [usize; 3]) -> [usize; 3] {
-    let mut widths = [0; 3];
-    let mut order = [0, 1, 2];
-    // The least demanding first, so what they leave goes to the others.
-    order.sort_by_key(|&at| needs[at] * 100 / SHARES[at]);
-    let mut left = room;
-    let mut weights: usize = SHARES.iter().sum();
-    for at in order {
-        let fair = left * SHARES[at] / weights;
-        widths[at] = needs[at].min(fair).max(1);
-        left = left.saturating_sub(widths[at]);
-        weights -= SHARES[at];
-    }
-    widths
+    let widths = grid_widths(table_room(width, HEADER.len()), &needs, &FILLS);
+    std::array::from_fn(|at| widths[at])
 }
 
 /// The drawn table with a line under each row that has flags, inside the
@@ -167,7 +146,7 @@ fn with_flag_lines(drawn: &str, links: &[&Link], indent: usize) -> String {
     let lines: Vec<&str> = drawn.lines().collect();
     let inner = lines
         .last()
-        .map_or(0, |bottom| bottom.chars().count().saturating_sub(4));
+        .map_or(0, |bottom| display_width(bottom).saturating_sub(4));
     let body = lines.iter().position(|l| l.contains('╞')).map_or(0, |at| at + 1);
     let mut out = String::new();
     let mut links = links.iter();
@@ -191,11 +170,11 @@ fn with_flag_lines(drawn: &str, links: &[&Link], indent: usize) -> String {
 /// each line padded to `inner`. None for a link without flags.
 fn flag_lines(flags: &[Flag], inner: usize, indent: usize) -> Vec<String> {
     let indent = indent.min(inner / 3);
-    let room = inner.saturating_sub(indent + FLAGS_MARK.chars().count()).max(1);
+    let room = inner.saturating_sub(indent + display_width(FLAGS_MARK)).max(1);
     let mut lines: Vec<String> = Vec::new();
     for word in Flag::words(flags) {
         match lines.last_mut() {
-            Some(current) if current.chars().count() + 2 + word.chars().count() <= room => {
+            Some(current) if display_width(current) + 2 + display_width(word) <= room => {
                 current.push_str(", ");
                 current.push_str(word);
             }

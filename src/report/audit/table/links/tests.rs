@@ -80,11 +80,26 @@ fn a_link_without_flags_has_no_flags_line() {
 }
 
 #[test]
-fn the_rest_is_shared_by_need_and_never_below_one_column() {
-    assert_eq!(share(30, [5, 5, 5]), [5, 5, 5]);
-    assert_eq!(share(30, [100, 2, 100]), [17, 2, 11]);
-    let widths = share(2, [100, 100, 100]);
-    assert!(widths.iter().all(|&w| w >= 1), "{widths:?}");
+fn huge_anchors_and_urls_are_cut_to_their_columns_keeping_both_ends() {
+    // A 10 MB anchor or URL handed whole to the table's layout (more than
+    // linear in a cell's length) would make this test hang rather than fail.
+    for size in [200 << 10, 10 << 20] {
+        let mut links = report(&results()).links;
+        links[0].target_url = format!("https://example.com/{}/the-end", "t".repeat(size));
+        links[0].anchor_text = format!("start {}", "a".repeat(size));
+        links[1].source_url = format!("https://blog.example.org/{}/last", "s".repeat(size));
+        for width in [MIN_WIDTH, 120] {
+            let out = drawn(&links, width);
+            for line in out.lines() {
+                assert!(line.chars().count() <= width, "{width}: {line:?}");
+            }
+        }
+        let out = drawn(&links, 120);
+        assert!(out.contains("blog.example.org/…"), "{out}");
+        assert!(out.contains("s/last"), "{out}");
+        assert!(out.contains("t/the-end"), "{out}");
+        assert!(out.contains("start"), "{out}");
+    }
 }
 
 #[test]
