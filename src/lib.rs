@@ -8,6 +8,7 @@
 //! [`cli`] and [`settings`] turn arguments into what a run needs; [`app`] runs it.
 
 pub mod analyze;
+pub mod archive;
 pub mod audit;
 pub mod cli;
 pub mod commands;
