@@ -1,8 +1,138 @@
-//! `backlinks discover`: links to the targets in web archives.
+//! `backlinks discover TARGET [--also COMPETITOR]... ARCHIVE...`: arguments,
+//! the archive list and report files checked before anything is read; then
+//! the archives are scanned, damage named as it is met, and the links
+//! reported. Ctrl-C writes what was found, marked partial, and exits 130.
 
+mod progress;
+
+use super::output::{self, create_report_file};
+use crate::audit::Interrupt;
 use crate::cli::DiscoverArgs;
-use crate::error::Outcome;
+use crate::discover::{self, Notes, Plan, Progress, ScanContext};
+use crate::error::{Outcome, UsageError};
+use crate::model::{DiscoverReport, Tool, DISCOVER_SCHEMA_VERSION};
+use crate::report::{self, atomic::AtomicFile, Format};
+use crate::settings::DiscoverSettings;
+use progress::Bar;
+use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
-pub fn discover(_args: DiscoverArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!("discover: under construction on this branch")
+pub fn discover(args: DiscoverArgs) -> anyhow::Result<Outcome> {
+    let sharded = args.shard.is_some();
+    let settings = DiscoverSettings::from_args(args)?;
+    // An empty shard of a short list is normal on a cluster; an empty list is not.
+    if settings.archives.is_empty() && !sharded {
+        return Err(UsageError("no archives to read: give WARC or WAT files, or `--archives FILE`".into()).into());
+    }
+    let files = open_files(&settings)?;
+
+    // Signals are caught on a small runtime of their own; the scan runs on
+    // plain threads.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()?;
+    let interrupt = {
+        let _entered = runtime.enter();
+        Interrupt::listen()
+    };
+    let started_at = now();
+    // As the audit's: a person at a terminal who did not ask for quiet.
+    let show_bar = settings.stdout_format.is_some() && io::stderr().is_terminal();
+    let bar = show_bar.then(|| Arc::new(Bar::new(&settings.archives)));
+    let say: Box<dyn Fn(&str) + Send + Sync> = match bar.clone() {
+        Some(bar) => Box::new(move |line| bar.println(line)),
+        None => Box::new(|line| eprintln!("{line}")),
+    };
+    let notes = Notes::new(settings.verbose, say);
+    let progress = Progress::default();
+    let plan = Plan {
+        context: ScanContext {
+            sought: settings.sought.clone(),
+            max_page: settings.max_page,
+            parse_timeout: settings.parse_timeout,
+            cancel: interrupt.flag(),
+        },
+        archives: settings.archives.clone(),
+        remote: settings.remote.clone(),
+        threads: settings.threads,
+    };
+    let found = std::thread::scope(|scope| {
+        let done = AtomicBool::new(false);
+        if let Some(bar) = &bar {
+            scope.spawn(|| {
+                while !done.load(Ordering::Relaxed) {
+                    bar.update(&progress);
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            });
+        }
+        let found = discover::run(&plan, &notes, &progress);
+        done.store(true, Ordering::Relaxed);
+        found
+    });
+    if let Some(bar) = &bar {
+        bar.finish(&progress);
+    }
+    if let Some(line) = notes.unnamed() {
+        eprintln!("{line}");
+    }
+    let report = DiscoverReport {
+        schema_version: DISCOVER_SCHEMA_VERSION,
+        tool: Tool::current(),
+        started_at,
+        finished_at: now(),
+        partial: found.partial,
+        summary: found.summary,
+        links: found.links,
+    };
+    write_reports(&settings, &report, files)?;
+    drop(runtime);
+    Ok(if report.partial { Outcome::Interrupted } else { Outcome::Clean })
+}
+
+fn now() -> String {
+    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+}
+
+/// Each `-o` file's temporary, created now so an unwritable path fails
+/// before any archive is read.
+fn open_files(settings: &DiscoverSettings) -> anyhow::Result<Vec<(AtomicFile, Format)>> {
+    settings
+        .outputs
+        .iter()
+        .map(|(path, format)| Ok((create_report_file(path)?, *format)))
+        .collect()
+}
+
+/// Files first, so a reader that closes standard output early (`| head`)
+/// does not cost them; one file that cannot be written does not cost the
+/// others.
+fn write_reports(
+    settings: &DiscoverSettings,
+    report: &DiscoverReport,
+    files: Vec<(AtomicFile, Format)>,
+) -> anyhow::Result<()> {
+    let mut committed = Vec::new();
+    for (mut file, format) in files {
+        let written = file
+            .writer()
+            .and_then(|mut out| report::discover::render(report, format, &output::file_options(settings.csv_bom), &mut out));
+        match written {
+            Ok(()) => committed.push(file),
+            Err(error) => eprintln!("cannot write report `{}`: {error}", file.path().display()),
+        }
+    }
+    let unwritten = output::commit_all(committed).err();
+    if let Some(format) = settings.stdout_format {
+        let mut out = io::BufWriter::new(io::stdout());
+        report::discover::render(report, format, &output::stdout_options(settings.csv_bom), &mut out)?;
+        out.flush()?;
+    }
+    match unwritten {
+        Some(unwritten) => Err(unwritten.into()),
+        None => Ok(()),
+    }
 }

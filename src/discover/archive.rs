@@ -1,0 +1,103 @@
+//! One archive, read from start to end: every record counted, every page
+//! scanned, every damage stepped over and noted. Memory is one record's block
+//! at a time, whatever the archive's size.
+
+use super::notes::Notes;
+use super::record::{self, ScanContext, Scanned};
+use crate::archive::manifest::Location;
+use crate::archive::open::{self, RemoteOptions};
+use crate::archive::warc::{Item, Reader};
+use crate::model::{FoundLink, SkipCounts, SkipReason};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// What one archive gave.
+#[derive(Debug, Default)]
+pub(super) struct ArchiveScan {
+    pub links: Vec<FoundLink>,
+    pub records: u64,
+    pub pages: u64,
+    pub html_bytes: u64,
+    pub skipped: SkipCounts,
+    /// Read to its end (not interrupted, not cut short by an unreadable source).
+    pub complete: bool,
+    /// Stopped by an interrupt.
+    pub interrupted: bool,
+}
+
+/// Progress shared by the threads that read archives.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Archive bytes consumed (compressed, as stored).
+    pub bytes: AtomicU64,
+    pub records: AtomicU64,
+    pub links: AtomicU64,
+}
+
+pub(super) fn scan(
+    location: &Location,
+    remote: &RemoteOptions,
+    ctx: &ScanContext,
+    notes: &Notes,
+    progress: &Progress,
+) -> ArchiveScan {
+    let name = location.name();
+    let mut scan = ArchiveScan::default();
+    let input = match open::open(location, remote) {
+        Ok(input) => input,
+        Err(error) => {
+            scan.skipped.add(SkipReason::ArchiveUnreadable, 1);
+            notes.archive(&name, &error.to_string());
+            return scan;
+        }
+    };
+    let mut reader = Reader::new(input, ctx.max_page);
+    let mut consumed = 0;
+    let mut unreadable = false;
+    while let Some(item) = reader.next_item(|head| record::wanted(head.kind, head.content_type.as_deref())) {
+        let position = reader.position();
+        progress.bytes.fetch_add(position - consumed, Ordering::Relaxed);
+        consumed = position;
+        match item {
+            Item::Passed(_) => {
+                scan.records += 1;
+                progress.records.fetch_add(1, Ordering::Relaxed);
+                scan.skipped.add(SkipReason::NotACapture, 1);
+            }
+            Item::Damage(damage) => {
+                // Damage to the source itself ends the archive; damage to a
+                // record or member is stepped over.
+                unreadable |= damage.reason == SkipReason::ArchiveUnreadable;
+                scan.skipped.add(damage.reason, 1);
+                notes.damage(&name, damage.offset, damage.reason, &damage.detail);
+            }
+            Item::Record(found) => {
+                scan.records += 1;
+                progress.records.fetch_add(1, Ordering::Relaxed);
+                match record::scan(&found, &name, ctx) {
+                    Scanned::Page { links, html_bytes } => {
+                        scan.pages += 1;
+                        scan.html_bytes += html_bytes;
+                        progress.links.fetch_add(links.len() as u64, Ordering::Relaxed);
+                        scan.links.extend(links);
+                    }
+                    Scanned::Skipped { reason, detail } => {
+                        scan.skipped.add(reason, 1);
+                        if !matches!(reason, SkipReason::NotACapture | SkipReason::NotOk | SkipReason::NotHtml) {
+                            notes.damage(&name, found.head.offset, reason, &detail);
+                        }
+                    }
+                    Scanned::Cancelled => {
+                        scan.interrupted = true;
+                        return scan;
+                    }
+                }
+            }
+        }
+        if ctx.cancel.load(Ordering::Relaxed) {
+            scan.interrupted = true;
+            return scan;
+        }
+    }
+    scan.complete = !unreadable;
+    scan
+}
