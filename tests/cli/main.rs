@@ -16,6 +16,7 @@ mod content;
 mod contract;
 mod demo;
 mod directives;
+mod discover;
 mod disavow;
 mod exit_codes;
 mod extraction;
