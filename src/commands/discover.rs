@@ -46,9 +46,9 @@ pub fn discover(args: DiscoverArgs) -> anyhow::Result<Outcome> {
         Some(bar) => Box::new(move |line| bar.println(line)),
         None => Box::new(|line| eprintln!("{line}")),
     };
-    let notes = Notes::new(settings.verbose, say);
-    let progress = Progress::default();
-    let plan = Plan {
+    let notes = Arc::new(Notes::new(settings.verbose, say));
+    let progress = Arc::new(Progress::default());
+    let plan = Arc::new(Plan {
         context: ScanContext {
             sought: settings.sought.clone(),
             max_page: settings.max_page,
@@ -58,7 +58,7 @@ pub fn discover(args: DiscoverArgs) -> anyhow::Result<Outcome> {
         archives: settings.archives.clone(),
         remote: settings.remote.clone(),
         threads: settings.threads,
-    };
+    });
     let found = std::thread::scope(|scope| {
         let done = AtomicBool::new(false);
         if let Some(bar) = &bar {
@@ -69,7 +69,7 @@ pub fn discover(args: DiscoverArgs) -> anyhow::Result<Outcome> {
                 }
             });
         }
-        let found = discover::run(&plan, &notes, &progress);
+        let found = discover::run(plan, notes.clone(), progress.clone());
         done.store(true, Ordering::Relaxed);
         found
     });

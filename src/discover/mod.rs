@@ -21,7 +21,9 @@ use crate::archive::open::RemoteOptions;
 use crate::model::{DiscoverSummary, FoundLink};
 use archive::ArchiveScan;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// Everything a scan needs, checked: no command line here.
 pub struct Plan {
@@ -40,14 +42,18 @@ pub struct Discovered {
     pub partial: bool,
 }
 
-pub fn run(plan: &Plan, notes: &Notes, progress: &Progress) -> Discovered {
-    let scans = scan_all(plan, notes, progress);
+/// How long, after an interrupt, the scan waits for archives being read to
+/// hand over what they found; one blocked on a silent server is left behind.
+const GRACE: Duration = Duration::from_millis(500);
+
+pub fn run(plan: Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Discovered {
+    let scans = scan_all(&plan, notes, progress);
     let mut tally = tally::Tally::new(&plan.context.sought);
     let mut partial = false;
     let mut links = Vec::new();
     for scan in scans {
         let Some(scan) = scan else {
-            partial = true; // never started: the interrupt came first
+            partial = true; // not started, or left behind: the interrupt came first
             continue;
         };
         partial |= scan.interrupted;
@@ -62,25 +68,45 @@ pub fn run(plan: &Plan, notes: &Notes, progress: &Progress) -> Discovered {
 }
 
 /// Each archive's scan, in the order given; `None` for those an interrupt
-/// kept from starting.
-fn scan_all(plan: &Plan, notes: &Notes, progress: &Progress) -> Vec<Option<ArchiveScan>> {
-    let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<ArchiveScan>>> = Mutex::new((0..plan.archives.len()).map(|_| None).collect());
+/// kept from starting or finishing. The threads are not joined: after an
+/// interrupt, one stuck in a network read must not hold the report back.
+fn scan_all(plan: &Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Vec<Option<ArchiveScan>> {
+    let next = Arc::new(AtomicUsize::new(0));
+    let (sender, results) = mpsc::channel();
     let threads = plan.threads.clamp(1, plan.archives.len().max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| loop {
+    for _ in 0..threads {
+        let (plan, notes, progress) = (plan.clone(), notes.clone(), progress.clone());
+        let (next, sender) = (next.clone(), sender.clone());
+        std::thread::spawn(move || loop {
+            if plan.context.cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(location) = plan.archives.get(index) else {
+                return;
+            };
+            let scan = archive::scan(location, &plan.remote, &plan.context, &notes, &progress);
+            if sender.send((index, scan)).is_err() {
+                return;
+            }
+        });
+    }
+    drop(sender);
+    let mut done: Vec<Option<ArchiveScan>> = (0..plan.archives.len()).map(|_| None).collect();
+    let mut cancelled_at: Option<Instant> = None;
+    loop {
+        match results.recv_timeout(Duration::from_millis(50)) {
+            Ok((index, scan)) => done[index] = Some(scan),
+            Err(RecvTimeoutError::Disconnected) => break,
+            Err(RecvTimeoutError::Timeout) => {
                 if plan.context.cancel.load(Ordering::Relaxed) {
-                    return;
+                    let since = *cancelled_at.get_or_insert_with(Instant::now);
+                    if since.elapsed() >= GRACE {
+                        break;
+                    }
                 }
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(location) = plan.archives.get(index) else {
-                    return;
-                };
-                let scan = archive::scan(location, &plan.remote, &plan.context, notes, progress);
-                done.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(scan);
-            });
+            }
         }
-    });
-    done.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+    done
 }
