@@ -9,6 +9,7 @@ use crate::archive::open::{self, RemoteOptions};
 use crate::archive::warc::{Item, Reader};
 use crate::model::{FoundLink, SkipCounts, SkipReason};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 /// What one archive gave.
 #[derive(Debug, Default)]
@@ -22,6 +23,9 @@ pub(super) struct ArchiveScan {
     pub complete: bool,
     /// Stopped by an interrupt.
     pub interrupted: bool,
+    /// The scan ended, whichever way: one that did not was never started,
+    /// or was left behind by an interrupt.
+    pub finished: bool,
 }
 
 /// Progress shared by the threads that read archives.
@@ -33,21 +37,35 @@ pub struct Progress {
     pub links: AtomicU64,
 }
 
-pub(super) fn scan(
-    location: &Location,
-    remote: &RemoteOptions,
-    ctx: &ScanContext,
-    notes: &Notes,
-    progress: &Progress,
-) -> ArchiveScan {
+/// Where a scan is: its archive, its settings, its shared counters, and
+/// the slot it fills.
+pub(super) struct Job<'a> {
+    pub location: &'a Location,
+    pub remote: &'a RemoteOptions,
+    pub ctx: &'a ScanContext,
+    pub notes: &'a Notes,
+    pub progress: &'a Progress,
+    pub into: &'a Mutex<ArchiveScan>,
+}
+
+/// Scans into the job's slot, a record at a time, so what was found is
+/// there even if this thread is left blocked on a silent server after an
+/// interrupt.
+pub(super) fn scan(job: Job<'_>) {
+    scan_into(&job);
+    job.into.lock().unwrap_or_else(PoisonError::into_inner).finished = true;
+}
+
+fn scan_into(job: &Job<'_>) {
+    let Job { location, remote, ctx, notes, progress, into } = *job;
+    let lock = || into.lock().unwrap_or_else(PoisonError::into_inner);
     let name = location.name();
-    let mut scan = ArchiveScan::default();
     let input = match open::open(location, remote) {
         Ok(input) => input,
         Err(error) => {
-            scan.skipped.add(SkipReason::ArchiveUnreadable, 1);
+            lock().skipped.add(SkipReason::ArchiveUnreadable, 1);
             notes.archive(&name, &error.to_string());
-            return scan;
+            return;
         }
     };
     let mut reader = Reader::new(input, ctx.max_page);
@@ -57,6 +75,7 @@ pub(super) fn scan(
         let position = reader.position();
         progress.bytes.fetch_add(position - consumed, Ordering::Relaxed);
         consumed = position;
+        let mut scan = lock();
         match item {
             Item::Passed(_) => {
                 scan.records += 1;
@@ -88,16 +107,15 @@ pub(super) fn scan(
                     }
                     Scanned::Cancelled => {
                         scan.interrupted = true;
-                        return scan;
+                        return;
                     }
                 }
             }
         }
         if ctx.cancel.load(Ordering::Relaxed) {
             scan.interrupted = true;
-            return scan;
+            return;
         }
     }
-    scan.complete = !unreadable;
-    scan
+    lock().complete = !unreadable;
 }

@@ -22,7 +22,7 @@ use crate::model::{DiscoverSummary, FoundLink};
 use archive::ArchiveScan;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// Everything a scan needs, checked: no command line here.
@@ -52,11 +52,8 @@ pub fn run(plan: Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Disco
     let mut partial = false;
     let mut links = Vec::new();
     for scan in scans {
-        let Some(scan) = scan else {
-            partial = true; // not started, or left behind: the interrupt came first
-            continue;
-        };
-        partial |= scan.interrupted;
+        // Not started, stopped, or left behind: the interrupt came first.
+        partial |= !scan.finished || scan.interrupted;
         tally.add(&scan);
         links.extend(scan.links);
     }
@@ -67,16 +64,17 @@ pub fn run(plan: Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Disco
     }
 }
 
-/// Each archive's scan, in the order given; `None` for those an interrupt
-/// kept from starting or finishing. The threads are not joined: after an
-/// interrupt, one stuck in a network read must not hold the report back.
-fn scan_all(plan: &Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Vec<Option<ArchiveScan>> {
+/// Each archive's scan, in the order given, as far as it got. The threads
+/// are not joined: after an interrupt, one stuck in a network read must not
+/// hold the report back; what it found so far is in its slot.
+fn scan_all(plan: &Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Vec<ArchiveScan> {
+    let slots: Arc<Vec<Mutex<ArchiveScan>>> = Arc::new(plan.archives.iter().map(|_| Mutex::default()).collect());
     let next = Arc::new(AtomicUsize::new(0));
-    let (sender, results) = mpsc::channel();
+    let (sender, finished) = mpsc::channel();
     let threads = plan.threads.clamp(1, plan.archives.len().max(1));
     for _ in 0..threads {
         let (plan, notes, progress) = (plan.clone(), notes.clone(), progress.clone());
-        let (next, sender) = (next.clone(), sender.clone());
+        let (slots, next, sender) = (slots.clone(), next.clone(), sender.clone());
         std::thread::spawn(move || loop {
             if plan.context.cancel.load(Ordering::Relaxed) {
                 return;
@@ -85,18 +83,24 @@ fn scan_all(plan: &Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Vec
             let Some(location) = plan.archives.get(index) else {
                 return;
             };
-            let scan = archive::scan(location, &plan.remote, &plan.context, &notes, &progress);
-            if sender.send((index, scan)).is_err() {
+            archive::scan(archive::Job {
+                location,
+                remote: &plan.remote,
+                ctx: &plan.context,
+                notes: &notes,
+                progress: &progress,
+                into: &slots[index],
+            });
+            if sender.send(()).is_err() {
                 return;
             }
         });
     }
     drop(sender);
-    let mut done: Vec<Option<ArchiveScan>> = (0..plan.archives.len()).map(|_| None).collect();
     let mut cancelled_at: Option<Instant> = None;
     loop {
-        match results.recv_timeout(Duration::from_millis(50)) {
-            Ok((index, scan)) => done[index] = Some(scan),
+        match finished.recv_timeout(Duration::from_millis(50)) {
+            Ok(()) => {}
             Err(RecvTimeoutError::Disconnected) => break,
             Err(RecvTimeoutError::Timeout) => {
                 if plan.context.cancel.load(Ordering::Relaxed) {
@@ -108,5 +112,8 @@ fn scan_all(plan: &Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Vec
             }
         }
     }
-    done
+    slots
+        .iter()
+        .map(|slot| std::mem::take(&mut *slot.lock().unwrap_or_else(PoisonError::into_inner)))
+        .collect()
 }
