@@ -3,6 +3,7 @@
 
 mod agreement;
 mod damage;
+mod interrupt;
 mod warc;
 
 use crate::run::{backlinks, Outcome};
