@@ -114,7 +114,7 @@ impl RemoteReader {
         }
         let response = match self
             .runtime
-            .block_on(tokio::time::timeout(self.options.timeout, request.send()))
+            .block_on(within(self.options.timeout, request.send()))
         {
             Err(_) => return Err(Problem::transient(self.no_progress_within("no answer"))),
             Ok(Err(error)) => return Err(Problem::transient(describe(&error))),
@@ -229,10 +229,7 @@ impl RemoteReader {
         let Some(body) = self.body.as_mut() else {
             return self.connect();
         };
-        let (kind, reason) = match self
-            .runtime
-            .block_on(tokio::time::timeout(self.options.timeout, body.chunk()))
-        {
+        let (kind, reason) = match self.runtime.block_on(within(self.options.timeout, body.chunk())) {
             Ok(Ok(Some(bytes))) => {
                 self.accept(bytes);
                 return Ok(());
@@ -274,6 +271,15 @@ impl Problem {
     fn transient((kind, reason): (io::ErrorKind, String)) -> Problem {
         Problem::Transient { kind, reason }
     }
+}
+
+/// `future`, given up after `limit`. The timer is made inside the runtime
+/// (`tokio::time::timeout` needs one when it is called), not before `block_on`.
+async fn within<F: std::future::Future>(
+    limit: std::time::Duration,
+    future: F,
+) -> Result<F::Output, tokio::time::error::Elapsed> {
+    tokio::time::timeout(limit, future).await
 }
 
 /// A request error as one phrase with its causes (the URL is said elsewhere).
