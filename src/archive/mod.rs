@@ -19,5 +19,5 @@ mod open;
 mod record;
 
 pub use manifest::{parse_base_url, read_manifest, Location, ManifestError, Shard, COMMON_CRAWL_BASE};
-pub use open::{open, RemoteOptions};
+pub use open::{open, open_sized, RemoteOptions};
 pub use record::{Damage, Record, RecordHead, RecordKind};

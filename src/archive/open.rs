@@ -42,16 +42,32 @@ const BUFFER_BYTES: usize = 256 * 1024;
 /// this call's error; a failure past the retries later mid-body is an error of
 /// a read, which says how far it got.
 pub fn open(location: &Location, options: &RemoteOptions) -> io::Result<Box<dyn BufRead + Send>> {
+    open_sized(location, options).map(|(reader, _)| reader)
+}
+
+/// [`open`], with the archive's length in bytes when known (a regular file,
+/// or a URL whose answer gave it): the total of a progress bar in bytes.
+pub fn open_sized(
+    location: &Location,
+    options: &RemoteOptions,
+) -> io::Result<(Box<dyn BufRead + Send>, Option<u64>)> {
     match location {
         Location::Path(path) => open_file(path),
-        Location::Stdin => Ok(Box::new(BufReader::with_capacity(BUFFER_BYTES, io::stdin()))),
-        Location::Url(url) => Ok(Box::new(remote::RemoteReader::open(url.clone(), options)?)),
+        Location::Stdin => Ok((
+            Box::new(BufReader::with_capacity(BUFFER_BYTES, io::stdin())),
+            None,
+        )),
+        Location::Url(url) => {
+            let reader = remote::RemoteReader::open(url.clone(), options)?;
+            let length = reader.length();
+            Ok((Box::new(reader), length))
+        }
     }
 }
 
 /// A regular file or a pipe (`<(curl ...)`); a folder or a device is refused
 /// by name before anything is read.
-fn open_file(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
+fn open_file(path: &Path) -> io::Result<(Box<dyn BufRead + Send>, Option<u64>)> {
     let named = |error: io::Error| {
         io::Error::new(
             error.kind(),
@@ -69,7 +85,9 @@ fn open_file(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
         ));
     }
     let file = File::open(path).map_err(named)?;
-    Ok(Box::new(BufReader::with_capacity(BUFFER_BYTES, file)))
+    // A pipe's length says nothing about what it will bring.
+    let length = metadata.is_file().then_some(metadata.len());
+    Ok((Box::new(BufReader::with_capacity(BUFFER_BYTES, file)), length))
 }
 
 #[cfg(test)]

@@ -93,6 +93,11 @@ impl RemoteReader {
         Ok(reader)
     }
 
+    /// The file's length, when the first answer gave it.
+    pub fn length(&self) -> Option<u64> {
+        self.identity.as_ref().and_then(|identity| identity.length)
+    }
+
     /// Requests the file from `delivered` on until an answer fits, waiting
     /// between attempts, or fails for good.
     fn connect(&mut self) -> io::Result<()> {
@@ -198,8 +203,7 @@ impl RemoteReader {
 
     /// How far the reading got, for messages.
     fn progress(&self) -> String {
-        let length = self.identity.as_ref().and_then(|identity| identity.length);
-        match (self.delivered, length) {
+        match (self.delivered, self.length()) {
             (0, _) => "nothing read".to_string(),
             (delivered, Some(length)) => format!("stopped at byte {delivered} of {length}"),
             (delivered, None) => format!("stopped at byte {delivered}"),
@@ -234,7 +238,7 @@ impl RemoteReader {
                 self.accept(bytes);
                 return Ok(());
             }
-            Ok(Ok(None)) => match self.identity.as_ref().and_then(|identity| identity.length) {
+            Ok(Ok(None)) => match self.length() {
                 Some(length) if self.delivered < length => (
                     io::ErrorKind::UnexpectedEof,
                     "the connection closed before the end of the file".to_string(),

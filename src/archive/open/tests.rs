@@ -55,8 +55,10 @@ fn a_remote_archive_reads_byte_for_byte_without_compression_asked() {
     let (bytes, error) = read_remote(&server, &options(5_000, 3)).unwrap();
     assert!(error.is_none(), "{error:?}");
     assert!(bytes == file, "{} bytes read of {}", bytes.len(), file.len());
+    let (_, length) = open_sized(&Location::Url(server.url()), &options(5_000, 3)).unwrap();
+    assert_eq!(length, Some(file.len() as u64));
     let seen = server.seen();
-    assert_eq!(seen.len(), 1);
+    assert_eq!(seen.len(), 2);
     assert_eq!(seen[0].range, None);
     assert_eq!(seen[0].accept_encoding, None, "offsets must be file offsets");
     assert_eq!(seen[0].user_agent.as_deref(), Some("backlinks-test/1"));
@@ -217,11 +219,10 @@ fn a_local_file_reads_whole() {
     let path = folder.path().join("a.warc.gz");
     let file = archive_bytes();
     std::fs::write(&path, &file).unwrap();
+    let (mut reader, length) = open_sized(&Location::Path(path), &options(1_000, 0)).unwrap();
+    assert_eq!(length, Some(file.len() as u64));
     let mut bytes = Vec::new();
-    open(&Location::Path(path), &options(1_000, 0))
-        .unwrap()
-        .read_to_end(&mut bytes)
-        .unwrap();
+    reader.read_to_end(&mut bytes).unwrap();
     assert!(bytes == file);
 }
 
