@@ -17,22 +17,29 @@
 
 use super::identity::{ContentRange, Identity};
 use super::RemoteOptions;
+use crate::fetch::retry;
 use bytes::{Buf, Bytes};
 use reqwest::header::RANGE;
 use std::io::{self, BufRead, Read};
+use std::time::Duration;
 use tokio::runtime::Runtime;
 use url::Url;
 
-/// Statuses worth another try: rate limiting, and the server errors S3 and
-/// gateways answer for a moment (S3 asks clients to retry its 500s too).
+/// Statuses worth another try: the fetcher's (rate limiting, gateways), and
+/// 500, which S3 asks its clients to retry.
 fn is_retryable_status(status: u16) -> bool {
-    matches!(status, 429 | 500 | 502 | 503 | 504)
+    status == 500 || retry::is_retryable_status(status)
 }
 
 /// Why an attempt failed.
 enum Problem {
-    /// Worth another attempt: a time-out, a lost connection, a 503.
-    Transient { kind: io::ErrorKind, reason: String },
+    /// Worth another attempt: a time-out, a lost connection, a 503 (with
+    /// the server's `Retry-After`, if it gave one).
+    Transient {
+        kind: io::ErrorKind,
+        reason: String,
+        retry_after: Option<Duration>,
+    },
     /// No attempt will help: a 404, a changed file.
     Final(io::Error),
 }
@@ -105,7 +112,11 @@ impl RemoteReader {
             match self.request() {
                 Ok(()) => return Ok(()),
                 Err(Problem::Final(error)) => return Err(error),
-                Err(Problem::Transient { kind, reason }) => self.wait_or_give_up(kind, &reason)?,
+                Err(Problem::Transient {
+                    kind,
+                    reason,
+                    retry_after,
+                }) => self.wait_or_give_up(kind, &reason, retry_after)?,
             }
         }
     }
@@ -150,6 +161,7 @@ impl RemoteReader {
                 return Err(Problem::Transient {
                     kind: io::ErrorKind::Other,
                     reason: format!("answered {}", response.status()),
+                    retry_after: retry::retry_after(response.headers()),
                 })
             }
             _ => {
@@ -180,9 +192,15 @@ impl RemoteReader {
         Ok(())
     }
 
-    /// Counts a failed attempt, then sleeps before the next one, or returns
-    /// the error that ends the reading.
-    fn wait_or_give_up(&mut self, kind: io::ErrorKind, reason: &str) -> io::Result<()> {
+    /// Counts a failed attempt, then sleeps before the next one (`backoff`
+    /// doubled, or the server's `Retry-After`, never over `timeout`), or
+    /// returns the error that ends the reading.
+    fn wait_or_give_up(
+        &mut self,
+        kind: io::ErrorKind,
+        reason: &str,
+        retry_after: Option<Duration>,
+    ) -> io::Result<()> {
         if self.failures >= self.options.retries {
             let attempts = self.failures + 1;
             return Err(io::Error::new(
@@ -195,8 +213,13 @@ impl RemoteReader {
                 ),
             ));
         }
-        let doubled = self.options.backoff.saturating_mul(1u32 << self.failures.min(16));
-        std::thread::sleep(doubled.min(self.options.timeout));
+        let options = &self.options;
+        std::thread::sleep(retry::wait_before_retry(
+            self.failures,
+            options.backoff,
+            options.timeout,
+            retry_after,
+        ));
         self.failures += 1;
         Ok(())
     }
@@ -253,7 +276,7 @@ impl RemoteReader {
             Err(_) => self.no_progress_within("no byte"),
         };
         self.body = None;
-        self.wait_or_give_up(kind, &reason)
+        self.wait_or_give_up(kind, &reason, None)
     }
 
     /// Takes a received chunk, minus what a server without Range support
@@ -273,7 +296,11 @@ impl RemoteReader {
 
 impl Problem {
     fn transient((kind, reason): (io::ErrorKind, String)) -> Problem {
-        Problem::Transient { kind, reason }
+        Problem::Transient {
+            kind,
+            reason,
+            retry_after: None,
+        }
     }
 }
 

@@ -137,6 +137,26 @@ fn a_busy_server_is_asked_again() {
 }
 
 #[test]
+fn a_retry_after_is_honoured_up_to_the_timeout() {
+    let file = archive_bytes();
+    let server = ArchiveServer::start(file.clone(), vec![Answer::Busy(1), Answer::Whole]);
+    let started = std::time::Instant::now();
+    let (bytes, error) = read_remote(&server, &options(5_000, 1)).unwrap();
+    assert!(error.is_none() && bytes == file, "{error:?}");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "waited {:?}",
+        started.elapsed()
+    );
+
+    // A wait longer than the timeout is cut to it (the test would take an
+    // hour otherwise).
+    let server = ArchiveServer::start(file.clone(), vec![Answer::Busy(3600), Answer::Whole]);
+    let (bytes, error) = read_remote(&server, &options(200, 1)).unwrap();
+    assert!(error.is_none() && bytes == file, "{error:?}");
+}
+
+#[test]
 fn a_file_that_changed_between_attempts_is_not_spliced() {
     let file = archive_bytes();
     let server = ArchiveServer::start(file.clone(), vec![Answer::BreakAfter(100_000), Answer::Changed]);

@@ -29,6 +29,8 @@ pub enum Answer {
     /// A 206 that starts at byte 0 whatever was asked.
     WrongRange,
     Status(u16),
+    /// 503 with `Retry-After: SECONDS`.
+    Busy(u32),
 }
 
 /// What the server saw of one request.
@@ -134,6 +136,10 @@ async fn archive(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respo
     };
     let (start, cut, stall) = match answer {
         Answer::Status(code) => return StatusCode::from_u16(code).unwrap().into_response(),
+        Answer::Busy(seconds) => {
+            let retry_after = [(header::RETRY_AFTER, seconds.to_string())];
+            return (StatusCode::SERVICE_UNAVAILABLE, retry_after).into_response();
+        }
         Answer::Whole | Answer::Changed => (asked_from, None, false),
         Answer::BreakAfter(n) => (asked_from, Some(n), false),
         Answer::StallAfter(n) => (asked_from, Some(n), true),
