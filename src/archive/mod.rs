@@ -14,6 +14,10 @@
 //!
 //! Nothing here knows about targets or reports: `discover` drives it.
 
+mod manifest;
+mod open;
 mod record;
 
+pub use manifest::{parse_base_url, read_manifest, Location, ManifestError, Shard, COMMON_CRAWL_BASE};
+pub use open::{open, open_sized, RemoteOptions};
 pub use record::{Damage, Record, RecordHead, RecordKind};

@@ -9,7 +9,7 @@ mod entry;
 mod export;
 mod format;
 mod list;
-mod text;
+pub(crate) mod text; // also bounds `discover --archives` manifests
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -201,14 +201,14 @@ fn read_input(file: &str, stdin: &mut dyn std::io::Read) -> Result<String, Sourc
 }
 
 #[cfg(unix)]
-fn is_device(metadata: &std::fs::Metadata) -> bool {
+pub(crate) fn is_device(metadata: &std::fs::Metadata) -> bool {
     use std::os::unix::fs::FileTypeExt;
     let kind = metadata.file_type();
     kind.is_char_device() || kind.is_block_device()
 }
 
 #[cfg(not(unix))]
-fn is_device(_: &std::fs::Metadata) -> bool {
+pub(crate) fn is_device(_: &std::fs::Metadata) -> bool {
     false
 }
 
