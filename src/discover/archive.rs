@@ -4,8 +4,8 @@
 
 use super::notes::Notes;
 use super::record::{self, ScanContext, Scanned};
-use crate::archive::manifest::Location;
-use crate::archive::open::{self, RemoteOptions};
+use crate::archive::Location;
+use crate::archive::{self as archives, RemoteOptions};
 use crate::archive::warc::{Item, Reader};
 use crate::model::{FoundLink, SkipCounts, SkipReason};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -60,7 +60,7 @@ fn scan_into(job: &Job<'_>) {
     let Job { location, remote, ctx, notes, progress, into } = *job;
     let lock = || into.lock().unwrap_or_else(PoisonError::into_inner);
     let name = location.name();
-    let input = match open::open(location, remote) {
+    let input = match archives::open(location, remote) {
         Ok(input) => input,
         Err(error) => {
             lock().skipped.add(SkipReason::ArchiveUnreadable, 1);

@@ -16,8 +16,8 @@ pub use notes::Notes;
 pub use page::Sought;
 pub use record::ScanContext;
 
-use crate::archive::manifest::Location;
-use crate::archive::open::RemoteOptions;
+use crate::archive::Location;
+use crate::archive::RemoteOptions;
 use crate::model::{DiscoverSummary, FoundLink};
 use archive::ArchiveScan;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -3,8 +3,8 @@
 //! while a scan's few knobs are per run.
 
 use super::bounds;
-use crate::archive::manifest::{self, Location, Shard};
-use crate::archive::open::RemoteOptions;
+use crate::archive::{self as manifest, Location, Shard};
+use crate::archive::RemoteOptions;
 use crate::cli::DiscoverArgs;
 use crate::config::defaults;
 use crate::discover::Sought;
@@ -40,7 +40,7 @@ impl DiscoverSettings {
         let base = args
             .base_url
             .as_deref()
-            .map(|b| Url::parse(b).map_err(|e| anyhow::anyhow!("--base-url: `{b}` is not a URL ({e})")))
+            .map(|b| manifest::parse_base_url(b).map_err(flag("base-url")))
             .transpose()?;
         let mut archives = match &args.manifest {
             Some(list) => manifest::read_manifest(list, base.as_ref())?,

@@ -2,7 +2,7 @@
 //! of the archives read (against their total when every archive is a local
 //! file), records read and links found so far.
 
-use crate::archive::manifest::Location;
+use crate::archive::Location;
 use crate::discover::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::sync::atomic::Ordering;
