@@ -371,7 +371,7 @@ mod bounds;
 mod discover;
 
 pub use bounds::parse_size;
-pub use discover::DiscoverSettings;
+pub use discover::{DiscoverSettings, Output as DiscoverOutput};
 
 #[cfg(test)]
 mod tests;

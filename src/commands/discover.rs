@@ -5,16 +5,16 @@
 
 mod progress;
 
-use super::output::{self, create_report_file};
+use super::output::{self, create_report_file, ReportsNotWritten};
 use crate::audit::Interrupt;
 use crate::cli::DiscoverArgs;
 use crate::discover::{self, Notes, Plan, Progress, ScanContext};
 use crate::error::{Outcome, UsageError};
 use crate::model::{DiscoverReport, Tool, DISCOVER_SCHEMA_VERSION};
 use crate::report::{self, atomic::AtomicFile, Format};
-use crate::settings::DiscoverSettings;
+use crate::settings::{DiscoverOutput, DiscoverSettings};
 use progress::Bar;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -99,40 +99,39 @@ fn now() -> String {
 
 /// Each `-o` file's temporary, created now so an unwritable path fails
 /// before any archive is read.
-fn open_files(settings: &DiscoverSettings) -> anyhow::Result<Vec<(AtomicFile, Format)>> {
+fn open_files(settings: &DiscoverSettings) -> anyhow::Result<Vec<(AtomicFile, DiscoverOutput)>> {
     settings
         .outputs
         .iter()
-        .map(|(path, format)| Ok((create_report_file(path)?, *format)))
+        .map(|(path, output)| Ok((create_report_file(path)?, *output)))
         .collect()
 }
 
 /// Files first, so a reader that closes standard output early (`| head`)
 /// does not cost them; one file that cannot be written does not cost the
-/// others.
+/// others (the run then ends with exit 2, naming it).
 fn write_reports(
     settings: &DiscoverSettings,
     report: &DiscoverReport,
-    files: Vec<(AtomicFile, Format)>,
+    files: Vec<(AtomicFile, DiscoverOutput)>,
 ) -> anyhow::Result<()> {
-    let mut committed = Vec::new();
-    for (mut file, format) in files {
-        let written = file
-            .writer()
-            .and_then(|mut out| report::discover::render(report, format, &output::file_options(settings.csv_bom), &mut out));
-        match written {
-            Ok(()) => committed.push(file),
-            Err(error) => eprintln!("cannot write report `{}`: {error}", file.path().display()),
+    let total = files.len();
+    let mut failures = Vec::new();
+    for (mut file, output) in files {
+        let path = file.path().to_path_buf();
+        let written = file.writer().and_then(|mut out| match output {
+            DiscoverOutput::Report(format) => {
+                report::discover::render(report, format, output::file_options(settings.csv_bom), &mut out)
+            }
+            DiscoverOutput::Parquet => report::discover::write_parquet(&report.links, &mut out),
+        });
+        if let Err(error) = written.and_then(|()| file.commit()) {
+            failures.push((path, error));
         }
     }
-    let unwritten = output::commit_all(committed).err();
     if let Some(format) = settings.stdout_format {
         let mut out = io::BufWriter::new(io::stdout());
-        report::discover::render(report, format, &output::stdout_options(settings.csv_bom), &mut out)?;
-        out.flush()?;
+        report::discover::render(report, format, output::stdout_options(settings.csv_bom), &mut out)?;
     }
-    match unwritten {
-        Some(unwritten) => Err(unwritten.into()),
-        None => Ok(()),
-    }
+    Ok(ReportsNotWritten::check(failures, total)?)
 }

@@ -16,6 +16,26 @@ use std::path::PathBuf;
 use std::time::Duration;
 use url::Url;
 
+/// What a `-o` file of `discover` holds, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    Report(Format),
+    /// `.parquet`: the links, one row each.
+    Parquet,
+}
+
+impl Output {
+    fn from_path(path: &std::path::Path) -> Result<Output, String> {
+        let parquet = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
+        if parquet {
+            return Ok(Output::Parquet);
+        }
+        Format::from_path(path)
+            .map(Output::Report)
+            .map_err(|m| format!("{m} (discover also writes .parquet)"))
+    }
+}
+
 /// Everything a `discover` run was asked to do, checked.
 pub struct DiscoverSettings {
     /// `TARGET` first, then each `--also`, each once.
@@ -27,7 +47,7 @@ pub struct DiscoverSettings {
     pub parse_timeout: Duration,
     pub remote: RemoteOptions,
     pub stdout_format: Option<Format>,
-    pub outputs: Vec<(PathBuf, Format)>,
+    pub outputs: Vec<(PathBuf, Output)>,
     pub csv_bom: bool,
     pub verbose: bool,
 }
@@ -76,8 +96,8 @@ impl DiscoverSettings {
         .map_err(flag("backoff"))?;
         let mut outputs = Vec::new();
         for path in &args.outputs {
-            let format = Format::from_path(path).map_err(|m| anyhow::anyhow!(m))?;
-            outputs.push((path.clone(), format));
+            let output = Output::from_path(path).map_err(|m| anyhow::anyhow!(m))?;
+            outputs.push((path.clone(), output));
         }
         Ok(DiscoverSettings {
             sought,
