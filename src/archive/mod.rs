@@ -14,6 +14,10 @@
 //!
 //! Nothing here knows about targets or reports: `discover` drives it.
 
+pub mod gzip;
+pub mod http;
 mod record;
+pub mod warc;
+pub mod wat;
 
 pub use record::{Damage, Record, RecordHead, RecordKind};
