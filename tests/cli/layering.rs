@@ -19,6 +19,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("diff", 3),
     ("disavow", 3),
     ("sources", 2),
+    ("archive", 2),
     ("fetch", 2),
     ("extract", 2),
     ("analyze", 2),
