@@ -334,6 +334,45 @@ fn headers_that_do_not_parse_are_bad_records() {
 }
 
 #[test]
+fn a_header_past_64_kib_is_a_bad_record() {
+    let long = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nX-Long: {}\r\nContent-Length: 1\r\n\r\nx\r\n\r\n",
+        "a".repeat(70_000)
+    );
+    let items = items(long.as_bytes(), 100);
+    let Item::Damage(damage) = &items[0] else {
+        panic!("{items:?}")
+    };
+    assert_eq!(
+        (damage.reason, damage.detail.as_str()),
+        (SkipReason::BadRecord, "a record header longer than 64 KiB")
+    );
+}
+
+#[test]
+fn a_declined_record_is_checked_like_a_kept_one() {
+    let bad = record("request", "http://a.example/", "GET / HTTP/1.1")
+        .replace("Content-Length: 14", "Content-Length: 10");
+    assert!(bad.contains("Content-Length: 10\r\n"));
+    let input = format!("{bad}{}", record("response", "http://a.example/", "x"));
+    let mut reader = Reader::new(input.as_bytes(), 100);
+    let first = reader.next_item(|_| false).unwrap();
+    assert!(
+        matches!(
+            first,
+            Item::Damage(Damage {
+                reason: SkipReason::BadRecord,
+                offset: 0,
+                ..
+            })
+        ),
+        "{first:?}"
+    );
+    assert!(matches!(reader.next_item(|_| false), Some(Item::Passed(_))));
+    assert!(reader.next_item(|_| false).is_none());
+}
+
+#[test]
 fn a_record_cut_short_is_truncated_and_last() {
     let whole = format!(
         "{}{}",
