@@ -86,6 +86,24 @@ fn warcio_example_member_per_record_with_the_offsets_dd_finds() {
 }
 
 #[test]
+fn a_real_gzip_archive_cut_inside_its_response_member_is_truncated_after_the_good_records() {
+    let whole = fixture("warcio-example.warc.gz");
+    // The response's member runs from 784 to 2012.
+    let cut = &whole[..1500];
+    assert_eq!(
+        summary(&items(cut, 1 << 20)),
+        ["warcinfo@0", "warcinfo@353", "truncated-record@784"]
+    );
+    let mut reader = Reader::new(&whole[..], 1 << 20);
+    while reader.next_item(|_| true).is_some() {}
+    assert_eq!(
+        reader.position(),
+        whole.len() as u64,
+        "the progress ends at the file's size"
+    );
+}
+
+#[test]
 fn common_crawl_2014_plain_warc_counts_and_offsets() {
     let items = items(&fixture("cc-2014-sample.warc"), 1 << 20);
     let offsets: Vec<u64> = records(&items).iter().map(|r| r.head.offset).collect();
