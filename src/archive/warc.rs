@@ -8,7 +8,8 @@
 //! gzip member inflated to the end when the record ends it.
 //!
 //! Damage is stepped over and handed out as [`Item::Damage`]: headers that do
-//! not parse or a `Content-Length` that lies (`BadRecord`: reading goes on at
+//! not parse or a `Content-Length` that lies (the block is not followed by the
+//! line ends, or runs past its gzip member: `BadRecord`; reading goes on at
 //! the next line starting `WARC/1.`, where a new gzip member also starts a
 //! line), a gzip member that does not inflate (`CorruptGzip`: on at the next
 //! member that does), input that ends inside a record (`TruncatedRecord`, the
@@ -231,15 +232,27 @@ impl<R: BufRead> Reader<R> {
         };
         let mut block = Vec::with_capacity(kept);
         let mut left = head.length;
+        let mut member = None;
         while left > 0 {
-            let buf = self.content.fill()?;
-            if buf.is_empty() {
+            if self.content.fill()?.is_empty() {
                 let detail = format!(
                     "the archive ends {left} bytes before the end of a {} byte block",
                     head.length
                 );
                 return Err(Stop::Truncated(head.offset, detail));
             }
+            // A block ends with its gzip member at the latest, as warcio
+            // reads them: a length that runs on into the next member lies,
+            // and the record that member holds is read next.
+            let now = self.content.member();
+            if *member.get_or_insert(now) != now {
+                let detail = format!(
+                    "Content-Length {} runs {left} bytes past the end of the record's gzip member",
+                    head.length
+                );
+                return Err(Stop::Bad(head.offset, detail));
+            }
+            let buf = self.content.fill()?;
             let n = buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
             let room = kept - block.len();
             block.extend_from_slice(&buf[..n.min(room)]);

@@ -436,20 +436,37 @@ fn a_corrupt_member_in_the_middle_is_stepped_over() {
 
 #[test]
 fn a_lying_content_length_in_gzip_input_resumes_at_the_next_member() {
-    let bad =
-        record("response", "http://a.example/", "<p>a</p>").replace("Content-Length: 8", "Content-Length: 3");
-    let members = [
-        gzip(bad.as_bytes()),
-        gzip(record("response", "http://b.example/", "b").as_bytes()),
-    ];
-    let items = items(&members.concat(), 100);
-    assert_eq!(
-        summary(&items),
-        [
-            "bad-record@0".to_string(),
-            format!("response@{}", members[0].len())
-        ]
-    );
+    let block = "<p>a</p>";
+    for lie in ["Content-Length: 3", "Content-Length: 400"] {
+        let bad = record("response", "http://a.example/", block).replace("Content-Length: 8", lie);
+        assert!(bad.contains(&format!("{lie}\r\n")));
+        let members = [
+            gzip(bad.as_bytes()),
+            gzip(record("response", "http://b.example/", "b").as_bytes()),
+            gzip(record("response", "http://c.example/", "c").as_bytes()),
+        ];
+        let items = items(&members.concat(), 100);
+        let (second, third) = (members[0].len(), members[0].len() + members[1].len());
+        assert_eq!(
+            summary(&items),
+            [
+                "bad-record@0".to_string(),
+                format!("response@{second}"),
+                format!("response@{third}")
+            ],
+            "{lie}"
+        );
+    }
+}
+
+#[test]
+fn a_record_whose_head_and_block_are_members_of_their_own_is_read() {
+    let text = record("response", "http://a.example/", "<p>a</p>");
+    let split = text.find("<p>").unwrap();
+    let input = [gzip(&text.as_bytes()[..split]), gzip(&text.as_bytes()[split..])].concat();
+    let items = items(&input, 100);
+    assert_eq!(summary(&items), ["response@0"]);
+    assert_eq!(records(&items)[0].block, b"<p>a</p>");
 }
 
 /// A source that hands out some bytes, then fails.
