@@ -15,6 +15,7 @@ pub mod commands;
 pub mod config;
 pub mod diff;
 pub mod disavow;
+pub mod discover;
 pub mod error;
 pub mod extract;
 pub mod fetch;

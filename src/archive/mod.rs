@@ -14,9 +14,13 @@
 //!
 //! Nothing here knows about targets or reports: `discover` drives it.
 
+pub mod gzip;
+pub mod http;
 mod manifest;
 mod open;
 mod record;
+pub mod warc;
+pub mod wat;
 
 pub use manifest::{parse_base_url, read_manifest, Location, ManifestError, Shard, COMMON_CRAWL_BASE};
 pub use open::{open, open_sized, RemoteOptions};

@@ -11,7 +11,7 @@ use crate::cli::DiscoverArgs;
 use crate::discover::{self, Notes, Plan, Progress, ScanContext};
 use crate::error::{Outcome, UsageError};
 use crate::model::{DiscoverReport, Tool, DISCOVER_SCHEMA_VERSION};
-use crate::report::{self, atomic::AtomicFile, Format};
+use crate::report::{self, atomic::AtomicFile};
 use crate::settings::{DiscoverOutput, DiscoverSettings};
 use progress::Bar;
 use std::io::{self, IsTerminal};
@@ -24,7 +24,9 @@ pub fn discover(args: DiscoverArgs) -> anyhow::Result<Outcome> {
     let settings = DiscoverSettings::from_args(args)?;
     // An empty shard of a short list is normal on a cluster; an empty list is not.
     if settings.archives.is_empty() && !sharded {
-        return Err(UsageError("no archives to read: give WARC or WAT files, or `--archives FILE`".into()).into());
+        return Err(
+            UsageError("no archives to read: give WARC or WAT files, or `--archives FILE`".into()).into(),
+        );
     }
     let files = open_files(&settings)?;
 
@@ -59,8 +61,8 @@ pub fn discover(args: DiscoverArgs) -> anyhow::Result<Outcome> {
         remote: settings.remote.clone(),
         threads: settings.threads,
     });
+    let done = AtomicBool::new(false);
     let found = std::thread::scope(|scope| {
-        let done = AtomicBool::new(false);
         if let Some(bar) = &bar {
             scope.spawn(|| {
                 while !done.load(Ordering::Relaxed) {
@@ -90,7 +92,11 @@ pub fn discover(args: DiscoverArgs) -> anyhow::Result<Outcome> {
     };
     write_reports(&settings, &report, files)?;
     drop(runtime);
-    Ok(if report.partial { Outcome::Interrupted } else { Outcome::Clean })
+    Ok(if report.partial {
+        Outcome::Interrupted
+    } else {
+        Outcome::Clean
+    })
 }
 
 fn now() -> String {

@@ -4,9 +4,9 @@
 
 use super::notes::Notes;
 use super::record::{self, ScanContext, Scanned};
+use crate::archive::warc::{Item, Reader};
 use crate::archive::Location;
 use crate::archive::{self as archives, RemoteOptions};
-use crate::archive::warc::{Item, Reader};
 use crate::model::{FoundLink, SkipCounts, SkipReason};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
@@ -57,7 +57,14 @@ pub(super) fn scan(job: Job<'_>) {
 }
 
 fn scan_into(job: &Job<'_>) {
-    let Job { location, remote, ctx, notes, progress, into } = *job;
+    let Job {
+        location,
+        remote,
+        ctx,
+        notes,
+        progress,
+        into,
+    } = *job;
     let lock = || into.lock().unwrap_or_else(PoisonError::into_inner);
     let name = location.name();
     let input = match archives::open(location, remote) {
@@ -101,7 +108,10 @@ fn scan_into(job: &Job<'_>) {
                     }
                     Scanned::Skipped { reason, detail } => {
                         scan.skipped.add(reason, 1);
-                        if !matches!(reason, SkipReason::NotACapture | SkipReason::NotOk | SkipReason::NotHtml) {
+                        if !matches!(
+                            reason,
+                            SkipReason::NotACapture | SkipReason::NotOk | SkipReason::NotHtml
+                        ) {
                             notes.damage(&name, found.head.offset, reason, &detail);
                         }
                     }

@@ -68,7 +68,8 @@ pub fn run(plan: Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Disco
 /// are not joined: after an interrupt, one stuck in a network read must not
 /// hold the report back; what it found so far is in its slot.
 fn scan_all(plan: &Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Vec<ArchiveScan> {
-    let slots: Arc<Vec<Mutex<ArchiveScan>>> = Arc::new(plan.archives.iter().map(|_| Mutex::default()).collect());
+    let slots: Arc<Vec<Mutex<ArchiveScan>>> =
+        Arc::new(plan.archives.iter().map(|_| Mutex::default()).collect());
     let next = Arc::new(AtomicUsize::new(0));
     let (sender, finished) = mpsc::channel();
     let threads = plan.threads.clamp(1, plan.archives.len().max(1));

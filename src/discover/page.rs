@@ -67,7 +67,8 @@ pub(super) fn html_links(
 ) -> Result<Vec<FoundLink>, Cut> {
     let mut found = Vec::new();
     for one in outside(sought, capture.url) {
-        let page = extract::extract_within(html, capture.url, &one.target, &ExtractOptions::default(), budget)?;
+        let page =
+            extract::extract_within(html, capture.url, &one.target, &ExtractOptions::default(), budget)?;
         let nofollow = page.directives.union(header_directives).nofollow;
         found.extend(
             page.links

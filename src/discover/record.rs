@@ -28,8 +28,14 @@ pub struct ScanContext {
 pub(super) enum Scanned {
     /// A page read to its end (or to the size cap): its links, possibly none,
     /// and the bytes of HTML read.
-    Page { links: Vec<FoundLink>, html_bytes: u64 },
-    Skipped { reason: SkipReason, detail: String },
+    Page {
+        links: Vec<FoundLink>,
+        html_bytes: u64,
+    },
+    Skipped {
+        reason: SkipReason,
+        detail: String,
+    },
     /// The scan was interrupted in the middle of the page.
     Cancelled,
 }
@@ -97,10 +103,19 @@ fn scan_response(record: &Record, capture: Capture<'_>, ctx: &ScanContext) -> Sc
         Err((reason, detail)) => return Scanned::skipped(reason, detail),
     };
     if !(200..300).contains(&response.status) {
-        return Scanned::skipped(SkipReason::NotOk, format!("a capture of an HTTP {} answer", response.status));
+        return Scanned::skipped(
+            SkipReason::NotOk,
+            format!("a capture of an HTTP {} answer", response.status),
+        );
     }
     let header_directives = Directives::from_x_robots_tag(response.all("x-robots-tag"));
-    scan_html(&response.payload, response.header("content-type"), header_directives, capture, ctx)
+    scan_html(
+        &response.payload,
+        response.header("content-type"),
+        header_directives,
+        capture,
+        ctx,
+    )
 }
 
 /// The audit's test of an HTML page (content type, else the first bytes; no
@@ -116,14 +131,20 @@ fn scan_html(
         return Scanned::skipped(SkipReason::NotHtml, format!("content type `{ct}`"));
     }
     if content_type.is_none() && !looks_like_html(payload) {
-        return Scanned::skipped(SkipReason::NotHtml, "no content type, and the payload does not look like HTML");
+        return Scanned::skipped(
+            SkipReason::NotHtml,
+            "no content type, and the payload does not look like HTML",
+        );
     }
     if let Some(binary) = sniff_binary(payload, content_type) {
         return Scanned::skipped(SkipReason::NotHtml, format!("the payload is binary ({binary})"));
     }
     let payload = &payload[..payload.len().min(ctx.max_page)];
     let html = decode_html(payload, content_type);
-    let budget = Budget::new(Instant::now().checked_add(ctx.parse_timeout), Some(ctx.cancel.clone()));
+    let budget = Budget::new(
+        Instant::now().checked_add(ctx.parse_timeout),
+        Some(ctx.cancel.clone()),
+    );
     match page::html_links(&html, capture, header_directives, &ctx.sought, &budget) {
         Ok(links) => Scanned::Page {
             links,

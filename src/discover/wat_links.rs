@@ -15,12 +15,19 @@ use url::Url;
 pub(super) fn scan(page: &WatPage, record_offset: u64, archive: &str, ctx: &ScanContext) -> Scanned {
     let skipped = |reason, detail: String| Scanned::Skipped { reason, detail };
     let Some(url) = page_url(&page.url) else {
-        return skipped(SkipReason::NotACapture, format!("`{}` is not an http(s) page", page.url));
+        return skipped(
+            SkipReason::NotACapture,
+            format!("`{}` is not an http(s) page", page.url),
+        );
     };
     if let Some(status) = page.status.filter(|s| !(200..300).contains(s)) {
         return skipped(SkipReason::NotOk, format!("a capture of an HTTP {status} answer"));
     }
-    if let Some(ct) = page.content_type.as_deref().filter(|ct| !is_html_mime(&mime_essence(ct))) {
+    if let Some(ct) = page
+        .content_type
+        .as_deref()
+        .filter(|ct| !is_html_mime(&mime_essence(ct)))
+    {
         return skipped(SkipReason::NotHtml, format!("content type `{ct}`"));
     }
     let capture = Capture {
@@ -33,7 +40,10 @@ pub(super) fn scan(page: &WatPage, record_offset: u64, archive: &str, ctx: &Scan
         .meta_robots
         .iter()
         .map(|rules| Directives::from_rules(rules))
-        .fold(Directives::from_x_robots_tag(page.x_robots_tag.iter().map(String::as_str)), Directives::union);
+        .fold(
+            Directives::from_x_robots_tag(page.x_robots_tag.iter().map(String::as_str)),
+            Directives::union,
+        );
     let base = page
         .base
         .as_deref()
@@ -42,7 +52,8 @@ pub(super) fn scan(page: &WatPage, record_offset: u64, archive: &str, ctx: &Scan
     let mut links = Vec::new();
     for sought in page::outside(&ctx.sought, &url) {
         for anchor in page.anchors() {
-            let Some(target_url) = resolve(&base, &anchor.url).filter(|u| sought.target.matches_url(u)) else {
+            let Some(target_url) = resolve(&base, &anchor.url).filter(|u| sought.target.matches_url(u))
+            else {
                 continue;
             };
             let rel = anchor.rel.as_deref().map(parse_rel).unwrap_or_default();

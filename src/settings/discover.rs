@@ -3,18 +3,17 @@
 //! while a scan's few knobs are per run.
 
 use super::bounds;
-use crate::archive::{self as manifest, Location, Shard};
 use crate::archive::RemoteOptions;
+use crate::archive::{self as manifest, Location, Shard};
 use crate::cli::DiscoverArgs;
 use crate::config::defaults;
 use crate::discover::Sought;
+use crate::model::TargetInfo;
 use crate::report::target_label;
 use crate::report::Format;
 use crate::target::Target;
-use crate::model::TargetInfo;
 use std::path::PathBuf;
 use std::time::Duration;
-use url::Url;
 
 /// What a `-o` file of `discover` holds, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +25,9 @@ pub enum Output {
 
 impl Output {
     fn from_path(path: &std::path::Path) -> Result<Output, String> {
-        let parquet = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
+        let parquet = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
         if parquet {
             return Ok(Output::Parquet);
         }
@@ -55,7 +56,7 @@ pub struct DiscoverSettings {
 impl DiscoverSettings {
     /// A usage error (exit 2) names the flag and the bound.
     pub fn from_args(args: DiscoverArgs) -> anyhow::Result<DiscoverSettings> {
-        let flag = |name: &str| move |m: String| anyhow::anyhow!("--{name}: {m}");
+        let flag = |name: &'static str| move |m: String| anyhow::anyhow!("--{name}: {m}");
         let sought = sought(&args.target, &args.also)?;
         let base = args
             .base_url
@@ -74,7 +75,8 @@ impl DiscoverSettings {
             let shard: Shard = shard.parse().map_err(flag("shard"))?;
             archives = shard.select(archives);
         }
-        let timeout = bounds::timeout(args.timeout.unwrap_or(defaults::TIMEOUT_SECS)).map_err(flag("timeout"))?;
+        let timeout =
+            bounds::timeout(args.timeout.unwrap_or(defaults::TIMEOUT_SECS)).map_err(flag("timeout"))?;
         let max_page = match &args.max_page_size {
             Some(text) => bounds::page_size(text).map_err(flag("max-page-size"))?,
             None => defaults::MAX_PAGE_SIZE,

@@ -15,7 +15,10 @@ pub fn discover_json(dir: &Path, args: &[&str], code: i32) -> (Value, String) {
     let outcome = run(dir, args, &["--format", "json"]).expect_code(code);
     assert!(!outcome.stderr.contains("panicked"), "{}", outcome.stderr);
     let doc = serde_json::from_slice(&outcome.stdout).unwrap_or_else(|e| {
-        panic!("stdout is not JSON ({e}):\n{}", String::from_utf8_lossy(&outcome.stdout))
+        panic!(
+            "stdout is not JSON ({e}):\n{}",
+            String::from_utf8_lossy(&outcome.stdout)
+        )
     });
     (doc, outcome.stderr)
 }

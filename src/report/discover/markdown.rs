@@ -12,19 +12,27 @@ pub(super) fn render(report: &DiscoverReport) -> String {
         let _ = writeln!(out, "- **{label}**: {}", text(&value));
     }
     let header = "| Target | Links | Referring pages | Referring domains |\n| --- | ---: | ---: | ---: |";
-    markdown::table(&mut out, "Targets", header, &report.summary.targets, "targets", |t| {
-        vec![
-            text(&t.target),
-            t.links.to_string(),
-            t.referring_pages.to_string(),
-            t.referring_domains.to_string(),
-        ]
-    });
+    markdown::table(
+        &mut out,
+        "Targets",
+        header,
+        &report.summary.targets,
+        "targets",
+        |t| {
+            vec![
+                text(&t.target),
+                t.links.to_string(),
+                t.referring_pages.to_string(),
+                t.referring_domains.to_string(),
+            ]
+        },
+    );
     if report.links.is_empty() {
         out.push_str("\nNo link to the targets in what was read.\n");
         return out;
     }
-    let header = "| Target | Source | Anchor | Links to | Type | Captured |\n| --- | --- | --- | --- | --- | --- |";
+    let header =
+        "| Target | Source | Anchor | Links to | Type | Captured |\n| --- | --- | --- | --- | --- | --- |";
     let title = format!("Links ({})", report.links.len());
     markdown::table(&mut out, &title, header, &report.links, "links", |link| {
         vec![

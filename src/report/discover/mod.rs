@@ -36,7 +36,12 @@ pub const COLUMNS: [&str; 14] = [
 
 /// Writes `report` as `format` and flushes. Parquet is written by
 /// [`write_parquet`] to a file.
-pub fn render(report: &DiscoverReport, format: Format, options: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    report: &DiscoverReport,
+    format: Format,
+    options: RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Table => out.write_all(table::render(report, options).as_bytes())?,
         Format::Markdown => out.write_all(markdown::render(report).as_bytes())?,
@@ -58,11 +63,18 @@ fn summary_lines(report: &DiscoverReport) -> Vec<(&'static str, String)> {
         .map(|(reason, n)| format!("{n} {}", reason.as_str()))
         .collect();
     let mut lines = vec![
-        ("Archives", format!("{} ({} read to the end)", s.archives, s.archives_read)),
+        (
+            "Archives",
+            format!("{} ({} read to the end)", s.archives, s.archives_read),
+        ),
         ("Records", s.records.to_string()),
         (
             "Pages scanned",
-            format!("{} ({:.1} MB of HTML)", s.pages_scanned, s.html_bytes as f64 / 1e6),
+            format!(
+                "{} ({:.1} MB of HTML)",
+                s.pages_scanned,
+                s.html_bytes as f64 / 1e6
+            ),
         ),
         (
             "Skipped",
@@ -74,7 +86,10 @@ fn summary_lines(report: &DiscoverReport) -> Vec<(&'static str, String)> {
         ),
     ];
     if report.partial {
-        lines.push(("Partial", "interrupted: what was read before the interrupt".to_string()));
+        lines.push((
+            "Partial",
+            "interrupted: what was read before the interrupt".to_string(),
+        ));
     }
     lines
 }

@@ -73,7 +73,9 @@ fn write_column(
     links: &[FoundLink],
     column: &mut parquet::file::writer::SerializedColumnWriter<'_>,
 ) -> Result<(), ParquetError> {
-    let text = |f: fn(&FoundLink) -> String| -> Vec<ByteArray> { links.iter().map(|l| ByteArray::from(f(l).into_bytes())).collect() };
+    let text = |f: fn(&FoundLink) -> String| -> Vec<ByteArray> {
+        links.iter().map(|l| ByteArray::from(f(l).into_bytes())).collect()
+    };
     match index {
         0..=5 | 7..=10 => {
             let values = match index {
@@ -101,11 +103,15 @@ fn write_column(
         }
         12 => {
             let (values, levels) = optional(links, |l| l.placement.map(|p| ByteArray::from(p.as_str())));
-            column.typed::<ByteArrayType>().write_batch(&values, Some(&levels), None)?;
+            column
+                .typed::<ByteArrayType>()
+                .write_batch(&values, Some(&levels), None)?;
         }
         13 => {
             let (values, levels) = optional(links, |l| l.hidden);
-            column.typed::<BoolType>().write_batch(&values, Some(&levels), None)?;
+            column
+                .typed::<BoolType>()
+                .write_batch(&values, Some(&levels), None)?;
         }
         _ => return Err(ParquetError::General(format!("no column {index} in the schema"))),
     }

@@ -3,7 +3,9 @@
 
 use super::summary_lines;
 use crate::model::DiscoverReport;
-use crate::report::table::{self, bare_url, heading, line, safe, section, short_url, Column, Grid, Item, Style};
+use crate::report::table::{
+    self, bare_url, heading, line, safe, section, short_url, Column, Grid, Item, Style,
+};
 use crate::report::RenderOptions;
 
 /// Links the table lists at most.
@@ -65,7 +67,12 @@ fn links(out: &mut String, style: Style, report: &DiscoverReport) {
             Item::from(safe(&link.anchor_text)),
             Item::from(short_url(&link.target_url)),
             Item::from(link.link_type.as_str()),
-            Item::from(link.captured_at.get(..10).unwrap_or(&link.captured_at).to_string()),
+            Item::from(
+                link.captured_at
+                    .get(..10)
+                    .unwrap_or(&link.captured_at)
+                    .to_string(),
+            ),
         ];
         if several {
             row.insert(0, Item::from(safe(&link.target)));

@@ -10,11 +10,20 @@ use std::collections::BTreeSet;
 
 /// What both commands report of a link, as one comparable line.
 fn key(link: &Value) -> String {
-    ["source_url", "target_url", "anchor_text", "rel", "link_type", "passes_equity", "placement", "hidden"]
-        .iter()
-        .map(|field| link[field].to_string())
-        .collect::<Vec<_>>()
-        .join(" | ")
+    [
+        "source_url",
+        "target_url",
+        "anchor_text",
+        "rel",
+        "link_type",
+        "passes_equity",
+        "placement",
+        "hidden",
+    ]
+    .iter()
+    .map(|field| link[field].to_string())
+    .collect::<Vec<_>>()
+    .join(" | ")
 }
 
 #[test]
@@ -30,16 +39,27 @@ fn every_fixture_page_gives_in_a_warc_the_links_the_audit_finds_live() {
     assert!(names.len() >= 15, "fixtures/site holds {} pages", names.len());
 
     let urls: Vec<String> = names.iter().map(|n| server.url(&format!("/site/{n}"))).collect();
-    let audit = Audit::new("example.com").sources(&urls).args(["--no-save"]).json();
+    let audit = Audit::new("example.com")
+        .sources(&urls)
+        .args(["--no-save"])
+        .json();
     let live: BTreeSet<String> = audit.links().iter().map(key).collect();
-    assert!(live.len() > 50, "the fixtures hold {} links to example.com", live.len());
+    assert!(
+        live.len() > 50,
+        "the fixtures hold {} links to example.com",
+        live.len()
+    );
 
     let mut records = vec![Rec::warcinfo()];
     for (name, url) in names.iter().zip(&urls) {
         records.push(Rec::request(url));
         let body = std::fs::read(site.join(name)).unwrap();
         // The headers the test server sends.
-        records.push(Rec::response(url, &[("Content-Type", "text/html; charset=utf-8")], &body));
+        records.push(Rec::response(
+            url,
+            &[("Content-Type", "text/html; charset=utf-8")],
+            &body,
+        ));
     }
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("site.warc.gz"), members(&records).0).unwrap();
@@ -75,7 +95,11 @@ fn each_link_names_its_target_and_carries_its_capture() {
     let (archive, offsets) = members(&records);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.warc.gz"), archive).unwrap();
-    let (doc, _) = discover_json(dir.path(), &["example.com", "--also", "rival.org", "a.warc.gz"], 0);
+    let (doc, _) = discover_json(
+        dir.path(),
+        &["example.com", "--also", "rival.org", "a.warc.gz"],
+        0,
+    );
     let links = doc["links"].as_array().unwrap();
     assert_eq!(links.len(), 2, "{links:#?}");
     assert_eq!(links[0]["target"], "example.com");

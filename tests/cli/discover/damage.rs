@@ -51,8 +51,17 @@ fn a_truncated_archive_keeps_the_records_before_the_cut() {
 #[test]
 fn payloads_that_are_not_pages_are_counted_by_reason() {
     let records = [
-        Rec::response("https://a.test/doc.pdf", &[("Content-Type", "application/pdf")], b"%PDF-1.4 ..."),
-        Rec::answer("https://b.test/gone", 404, &[("Content-Type", "text/html")], b"<a href=\"https://example.com/\">x</a>"),
+        Rec::response(
+            "https://a.test/doc.pdf",
+            &[("Content-Type", "application/pdf")],
+            b"%PDF-1.4 ...",
+        ),
+        Rec::answer(
+            "https://b.test/gone",
+            404,
+            &[("Content-Type", "text/html")],
+            b"<a href=\"https://example.com/\">x</a>",
+        ),
         Rec::response(
             "https://c.test/",
             &[("Content-Type", "text/html"), ("Content-Encoding", "gzip, gzip")],

@@ -45,7 +45,10 @@ fn an_interrupt_reports_the_links_found_so_far_and_exits_130() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(130), "{signal}: {stderr}");
         // A guard against a hang, not a timing measurement.
-        assert!(ended < Duration::from_secs(20), "{signal}: ended {ended:?} after the signal");
+        assert!(
+            ended < Duration::from_secs(20),
+            "{signal}: ended {ended:?} after the signal"
+        );
         let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
         assert_eq!(report["partial"], true, "{signal}");
         let found: Vec<&str> = report["links"]
@@ -56,7 +59,11 @@ fn an_interrupt_reports_the_links_found_so_far_and_exits_130() {
             .collect();
         assert_eq!(
             found,
-            ["https://example.com/0", "https://example.com/1", "https://example.com/2"],
+            [
+                "https://example.com/0",
+                "https://example.com/1",
+                "https://example.com/2"
+            ],
             "{signal}"
         );
         assert_eq!(report["summary"]["archives_read"], 0, "{signal}");

@@ -27,7 +27,11 @@ impl Rec {
     }
 
     pub fn request(uri: &str) -> Rec {
-        let host = url::Url::parse(uri).unwrap().host_str().unwrap_or_default().to_string();
+        let host = url::Url::parse(uri)
+            .unwrap()
+            .host_str()
+            .unwrap_or_default()
+            .to_string();
         Rec {
             kind: "request",
             uri: uri.to_string(),
@@ -42,7 +46,11 @@ impl Rec {
     }
 
     pub fn html(uri: &str, body: &str) -> Rec {
-        Rec::response(uri, &[("Content-Type", "text/html; charset=utf-8")], body.as_bytes())
+        Rec::response(
+            uri,
+            &[("Content-Type", "text/html; charset=utf-8")],
+            body.as_bytes(),
+        )
     }
 
     pub fn answer(uri: &str, status: u16, headers: &[(&str, &str)], body: &[u8]) -> Rec {
