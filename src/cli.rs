@@ -103,7 +103,11 @@ pub struct DiscoverArgs {
     pub target: String,
 
     /// WARC or WAT files, plain or gzip: paths, `-` for standard input, or http(s) URLs.
-    #[arg(value_name = "ARCHIVE", required_unless_present = "manifest", conflicts_with = "manifest")]
+    #[arg(
+        value_name = "ARCHIVE",
+        required_unless_present = "manifest",
+        conflicts_with = "manifest"
+    )]
     pub archives: Vec<String>,
 
     /// A competitor, sought in the same pass; each link names the target it points at. Repeatable.
