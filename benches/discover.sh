@@ -24,7 +24,8 @@
 #
 # Env: RUNS (3), PAGES (unset: the whole corpus), TARGET (github.com), ALSO
 # (python.org), BENCH_DIR (../shared/bench), BENCH_CORPUS (/tmp/bench-corpus),
-# WARC_DIR (/tmp/bench-warc).
+# WARC_DIR (/tmp/bench-warc), SPARK_PYTHON (unset: no Spark run; a Python with
+# pyspark, such as .ci/run's ~/.cache/backlinks-ci/venv/bin/python).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH_DIR=${BENCH_DIR:-../shared/bench}
@@ -49,21 +50,30 @@ py=$CACHE/venv/bin/python
 cargo build --release --locked --quiet
 ours=target/release/backlinks
 
-# The page list of each size, and its WARC (packed once, with its page and HTML
-# byte counts beside it in NAME.count).
+# The 1x WARC, and the 10x one as the concatenation of one WARC per copy (a
+# gzip-member-per-record file concatenates into a valid one); the copies are
+# also the manifest of the optional Spark run. Each file is packed once, with
+# its page and HTML byte counts beside it in NAME.count.
 pages=${PAGES:-$(wc -l <"$CORPUS/pages.txt")}
 mkdir -p "$WARC_DIR"
-head -n "$pages" "$CORPUS/pages.txt" | sed 's|^|http://127.0.0.1:18080/|' >"$WARC_DIR/urls-1x-$pages.txt"
-for i in $(seq -f '%03g' 1 $COPIES); do
-  head -n "$pages" "$CORPUS/pages.txt" | sed "s|^|http://127.0.0.1:18080/scale/c$i/|"
-done >"$WARC_DIR/urls-10x-$pages.txt"
-for size in 1x 10x; do
-  warc=$WARC_DIR/corpus-$size-$pages.warc.gz
-  if [[ ! -f $warc || ! -f $warc.count ]]; then
-    echo "packing $(wc -l <"$WARC_DIR/urls-$size-$pages.txt") pages into $warc" >&2
-    "$py" benches/peers/pack_warc.py "$WARC_DIR/urls-$size-$pages.txt" "$warc" >"$warc.count"
+pack() { # urls-prefix warc
+  if [[ ! -f $2 || ! -f $2.count ]]; then
+    head -n "$pages" "$CORPUS/pages.txt" | sed "s|^|http://127.0.0.1:18080/$1|" >"$2.urls"
+    echo "packing $pages pages into $2" >&2
+    "$py" benches/peers/pack_warc.py "$2.urls" "$2" >"$2.count"
   fi
+}
+pack "" "$WARC_DIR/corpus-1x-$pages.warc.gz"
+copies=()
+for i in $(seq -f '%03g' 1 $COPIES); do
+  pack "scale/c$i/" "$WARC_DIR/copy-$i-$pages.warc.gz"
+  copies+=("$WARC_DIR/copy-$i-$pages.warc.gz")
 done
+printf '%s\n' "${copies[@]}" >"$WARC_DIR/copies-$pages.txt"
+if [[ ! -f $WARC_DIR/corpus-10x-$pages.warc.gz.count ]]; then
+  cat "${copies[@]}" >"$WARC_DIR/corpus-10x-$pages.warc.gz"
+  cat "${copies[@]/%/.count}" | awk '{n += $1; b += $2} END {print n, b}' >"$WARC_DIR/corpus-10x-$pages.warc.gz.count"
+fi
 
 run() { # tool warc
   case $1 in
@@ -138,3 +148,29 @@ done
 read -r _ r1 <"$results/1x-ours.median"
 read -r _ r10 <"$results/10x-ours.median"
 awk -v a="$r1" -v b="$r10" 'BEGIN {printf "\nours, peak RSS 10x / 1x: %.2f (%d MB, then %d MB)\n", b / a, a / 1024, b / 1024}'
+
+# With SPARK_PYTHON (a Python with pyspark): the Spark job on local[2] over the
+# ten copies as ten archives, against one process over the same list. The
+# job's scan_ms leaves out Spark's start-up.
+if [[ -n ${SPARK_PYTHON:-} ]]; then
+  manifest=$WARC_DIR/copies-$pages.txt
+  /usr/bin/time -f '%e' -o "$results/one" "$ours" discover "$TARGET" --also "$ALSO" \
+    --archives "$manifest" --format jsonl >"$results/out"
+  single=$(cat "$results/one")
+  SPARK_LOCAL_IP=127.0.0.1 /usr/bin/time -f '%e' -o "$results/spark-wall" \
+    "$SPARK_PYTHON" scale/spark/discover_job.py "$TARGET" --also "$ALSO" --manifest "$manifest" \
+    --binary "$ours" --output "$results/spark" --summary "$results/spark.json" --master 'local[2]' \
+    --conf spark.ui.enabled=false --conf spark.ui.showConsoleProgress=false >/dev/null 2>"$results/spark.log" ||
+    { tail -20 "$results/spark.log" >&2; exit 1; }
+  python3 - "$results/spark.json" "$single" "$(cat "$results/spark-wall")" "$(per_target <"$results/out")" <<'PY'
+import json, sys
+summary = json.load(open(sys.argv[1]))
+single, wall, single_found = float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+scan = summary["scan_ms"] / 1000
+found = " ".join(f"{t['target']}={t['links']}" for t in summary["targets"])
+print(f"\nSpark local[2], {summary['partitions']} partitions over {summary['archives']} archives: "
+      f"scan {scan:.2f} s ({wall:.2f} s with start-up); one process {single:.2f} s; "
+      f"scan / one process: {scan / single:.2f}")
+print(f"links found {'agree' if found == single_found else 'differ'}: Spark {found}; one process {single_found}")
+PY
+fi
