@@ -241,6 +241,11 @@ def main(argv):
     builder = SparkSession.builder.appName("backlinks discover")
     if args.master:
         builder = builder.master(args.master)
+        if args.master.startswith("local"):
+            # Local workers run this interpreter (a venv's, with pyspark), not
+            # whatever `python3` is first on the PATH. On a cluster the
+            # executors' Python is the cluster's business.
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     for setting in args.conf:
         key, value = setting.split("=", 1)
         builder = builder.config(key, value)
