@@ -56,9 +56,13 @@ ours=target/release/backlinks
 # its page and HTML byte counts beside it in NAME.count.
 pages=${PAGES:-$(wc -l <"$CORPUS/pages.txt")}
 mkdir -p "$WARC_DIR"
+total=$(wc -l <"$CORPUS/pages.txt")
+# PAGES pages spread evenly over the corpus (a slice of its first pages would
+# be Django's source listings alone, with no link to the targets).
+slice() { awk -v want="$pages" -v total="$total" 'int((NR - 1) * want / total) != int(NR * want / total)' "$CORPUS/pages.txt"; }
 pack() { # urls-prefix warc
   if [[ ! -f $2 || ! -f $2.count ]]; then
-    head -n "$pages" "$CORPUS/pages.txt" | sed "s|^|http://127.0.0.1:18080/$1|" >"$2.urls"
+    slice | sed "s|^|http://127.0.0.1:18080/$1|" >"$2.urls"
     echo "packing $pages pages into $2" >&2
     "$py" benches/peers/pack_warc.py "$2.urls" "$2" >"$2.count"
   fi
