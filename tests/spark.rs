@@ -22,7 +22,7 @@ const TARGETS: [&str; 4] = ["creativecommons.org", "wikimedia.org", "icann.org",
 
 /// The real archives the manifest lists, as `fixtures/archives/README.md`
 /// describes them: WARC 1.0 plain, WAT plain, gzip members, WAT gzip, chunked
-/// transfer encoding, and a file cut short (a skip both runs must count).
+/// transfer encoding, and a record whose length lies (damage both runs count).
 const FIXTURES: [&str; 7] = [
     "cc-2014-sample.warc",
     "cc-2014-sample.warc.wat",
@@ -113,8 +113,8 @@ fn the_job_finds_what_one_process_finds() {
     ] {
         assert_eq!(merged[key], single_summary[key], "summary field {key}");
     }
-    // warcio-truncated.warc's cut record is damage, counted (not named on the
-    // rows); the request records are no capture.
+    // warcio-truncated.warc's lying record is damage, counted (its reader
+    // says bad-record); the request records are no capture.
     let skipped = |reason: &str| merged["skipped"][reason].as_u64().expect("every reason counted");
     assert!(
         skipped("bad-record") + skipped("truncated-record") > 0,
