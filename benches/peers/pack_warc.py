@@ -46,7 +46,11 @@ def main(urls_file, out_path):
     partial = out_path + ".partial"
     with open(partial, "wb") as out:
         writer = WARCWriter(out, gzip=True, warc_version="1.1")
-        info = {"software": "benches/peers/pack_warc.py (warcio)", "format": "WARC File Format 1.1", "isPartOf": "backlinks-bench"}
+        info = {
+            "software": "benches/peers/pack_warc.py (warcio)",
+            "format": "WARC File Format 1.1",
+            "isPartOf": "backlinks-bench",
+        }
         writer.write_record(writer.create_warcinfo_record(os.path.basename(out_path), info))
         for url in urls:
             path, request_headers, status_line, headers, body = fetch(connections, url)

@@ -74,25 +74,36 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(
         description="Find links to TARGET (and competitors) in web archives, on Spark.",
     )
-    parser.add_argument("target", help="the site sought: a host or a URL prefix, as for `backlinks discover`")
-    parser.add_argument("--also", action="append", default=[], metavar="COMPETITOR", help="another target sought in the same pass (repeatable)")
-    parser.add_argument("--manifest", required=True, metavar="PATH_OR_URL", help="the list of archives, one a line, plain or gzip (Common Crawl's warc.paths.gz)")
-    parser.add_argument("--base-url", metavar="URL", help="joined to relative entries (Common Crawl: https://data.commoncrawl.org/)")
-    parser.add_argument("--binary", required=True, metavar="PATH", help="the `backlinks` binary built for the executors' platform; Spark ships it to them")
-    parser.add_argument("--output", required=True, metavar="DIR", help="where the Parquet folder is written (any path Spark can write: local, hdfs://, s3://, gs://)")
-    parser.add_argument("--overwrite", action="store_true", help="replace --output if it exists (otherwise the job refuses to start)")
-    parser.add_argument("--partitions", type=int, metavar="N", help="processes to run, each over a share of the archives [default: the executors' cores]")
-    parser.add_argument("--concurrency", type=int, metavar="N", help="archives each process reads at once (discover's --concurrency) [default: discover's, the cores it sees]")
-    parser.add_argument("--summary", metavar="FILE", help="also write the run's summary (JSON) to this local file")
-    parser.add_argument("--master", help="Spark master when run with plain `python3` (spark-submit sets its own), e.g. local[2]")
-    parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting, when run with plain `python3` (repeatable)")
+    add = parser.add_argument
+    add("target", help="the site sought: a host or a URL prefix, as for `backlinks discover`")
+    add("--also", action="append", default=[], metavar="COMPETITOR",
+        help="another target sought in the same pass (repeatable)")
+    add("--manifest", required=True, metavar="PATH_OR_URL",
+        help="the list of archives, one a line, plain or gzip (Common Crawl's warc.paths.gz)")
+    add("--base-url", metavar="URL",
+        help="joined to relative entries (Common Crawl: https://data.commoncrawl.org/)")
+    add("--binary", required=True, metavar="PATH",
+        help="the `backlinks` binary built for the executors' platform; Spark ships it to them")
+    add("--output", required=True, metavar="DIR",
+        help="where the Parquet folder is written (any path Spark writes: local, hdfs://, s3://, gs://)")
+    add("--overwrite", action="store_true",
+        help="replace --output if it exists (otherwise the job refuses to start)")
+    add("--partitions", type=int, metavar="N",
+        help="processes to run, each over a share of the archives [default: the executors' cores]")
+    add("--concurrency", type=int, metavar="N",
+        help="archives each process reads at once (discover's --concurrency) [default: discover's]")
+    add("--summary", metavar="FILE", help="also write the run's summary (JSON) to this local file")
+    add("--master", help="Spark master when run with plain `python3` (spark-submit sets its own), e.g. local[2]")
+    add("--conf", action="append", default=[], metavar="KEY=VALUE",
+        help="a Spark setting, when run with plain `python3` (repeatable)")
     args = parser.parse_args(argv)
     if args.partitions is not None and args.partitions < 1:
         parser.error("--partitions must be 1 or more")
     if args.concurrency is not None and args.concurrency < 1:
         parser.error("--concurrency must be 1 or more")
     if not os.access(args.binary, os.X_OK):
-        parser.error(f"--binary {args.binary} is not an executable file: build it with `cargo build --release` (target/release/backlinks)")
+        parser.error(f"--binary {args.binary} is not an executable file: "
+                     "build it with `cargo build --release` (target/release/backlinks)")
     for setting in args.conf:
         if "=" not in setting:
             parser.error(f"--conf {setting}: expected KEY=VALUE")
@@ -252,6 +263,9 @@ def main(argv):
     spark = builder.getOrCreate()
     context = spark.sparkContext
 
+    if not args.overwrite and output_exists(spark, args.output):
+        spark.stop()
+        sys.exit(f"discover_job: --output {args.output} exists: pass --overwrite to replace it, or name another")
     context.addFile(os.path.abspath(args.binary))
     binary_name = os.path.basename(args.binary)
     partitions = min(args.partitions or context.defaultParallelism, len(entries))
@@ -296,6 +310,14 @@ def scan(spark, entries, partitions, binary_name, args):
     }
     summaries = results.filter(lambda r: r[0] == "summary").map(lambda r: r[1]).collect()
     return merge_summaries(summaries, per_target, partitions)
+
+
+def output_exists(spark, location):
+    """Whether the output exists, asked of the file system Spark writes to
+    (local, HDFS, S3, GCS alike), so a long scan does not end in a refusal."""
+    jvm = spark.sparkContext._jvm
+    path = jvm.org.apache.hadoop.fs.Path(location)
+    return path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).exists(path)
 
 
 def first_failure(error):
