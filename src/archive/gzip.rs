@@ -147,6 +147,30 @@ impl<R: BufRead> Content<R> {
         }
     }
 
+    /// When everything inflated so far has been handed out, reads the current
+    /// member on to its end if that end is all that is left of it (checking
+    /// its CRC), without waiting for the bytes after it: a record that ends a
+    /// member is then complete even on a stream that stalls there.
+    pub fn settle(&mut self) -> Result<(), Fault> {
+        if self.start < self.end {
+            return Ok(());
+        }
+        match std::mem::replace(&mut self.state, State::Done) {
+            State::Member(mut decoder) => match decoder.read(&mut self.out) {
+                Ok(0) => self.state = State::Between(decoder.into_inner()),
+                Ok(n) => {
+                    (self.start, self.end) = (0, n);
+                    self.state = State::Member(decoder);
+                }
+                Err(error) => {
+                    self.failed(decoder, error)?;
+                }
+            },
+            other => self.state = other,
+        }
+        Ok(())
+    }
+
     /// Marks `n` bytes of those [`Content::fill`] handed out as read.
     pub fn consume(&mut self, n: usize) {
         match &mut self.state {

@@ -299,8 +299,8 @@ impl<R: BufRead> Reader<R> {
     /// belongs to what follows waits for the next call.
     fn check_member_end(&mut self, record_offset: u64) -> Result<(), Stop> {
         let own = |offset: u64| offset == record_offset;
-        match self.content.fill() {
-            Ok(_) => Ok(()),
+        match self.content.settle() {
+            Ok(()) => Ok(()),
             Err(Fault::Corrupt { offset, detail }) if own(offset) => {
                 Err(Stop::Fault(Fault::Corrupt { offset, detail }))
             }

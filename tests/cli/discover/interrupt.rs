@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 #[test]
 fn an_interrupt_reports_the_links_found_so_far_and_exits_130() {
-    let records: Vec<Rec> = (0..3)
+    let records: Vec<Rec> = (0..4)
         .map(|n| {
             Rec::html(
                 &format!("https://site{n}.test/"),
@@ -17,11 +17,13 @@ fn an_interrupt_reports_the_links_found_so_far_and_exits_130() {
             )
         })
         .collect();
-    let (archive, _) = members(&records);
+    let (archive, offsets) = members(&records);
+    let stalled = &archive[..offsets[3] as usize + 30];
     let dir = tempfile::tempdir().unwrap();
     for signal in ["-INT", "-TERM"] {
-        // Standard input as the archive: three records, then a pipe that
-        // stays open and silent, like a stalled download.
+        // Standard input as the archive: three records and the start of a
+        // fourth, then a pipe that stays open and silent, like a download
+        // stalled in the middle of a record.
         let mut child = std_command(dir.path())
             .args(["discover", "example.com", "-", "--format", "json"])
             .stdin(Stdio::piped())
@@ -30,7 +32,7 @@ fn an_interrupt_reports_the_links_found_so_far_and_exits_130() {
             .spawn()
             .expect("spawn backlinks");
         let mut stdin = child.stdin.take().unwrap();
-        stdin.write_all(&archive).unwrap();
+        stdin.write_all(stalled).unwrap();
         stdin.flush().unwrap();
         std::thread::sleep(Duration::from_secs(2));
         let sent = std::process::Command::new("kill")
