@@ -4,6 +4,7 @@
 mod agreement;
 mod damage;
 mod interrupt;
+mod verify;
 mod warc;
 
 use crate::run::{backlinks, Outcome};
