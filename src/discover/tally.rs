@@ -14,14 +14,16 @@ pub(super) struct Tally {
 
 impl Tally {
     pub fn new(sought: &[Sought]) -> Tally {
-        let mut summary = DiscoverSummary::default();
-        summary.targets = sought
-            .iter()
-            .map(|s| TargetFound {
-                target: s.label.clone(),
-                ..TargetFound::default()
-            })
-            .collect();
+        let summary = DiscoverSummary {
+            targets: sought
+                .iter()
+                .map(|s| TargetFound {
+                    target: s.label.clone(),
+                    ..TargetFound::default()
+                })
+                .collect(),
+            ..DiscoverSummary::default()
+        };
         Tally {
             summary,
             seen: sought.iter().map(|_| Default::default()).collect(),
@@ -43,6 +45,7 @@ impl Tally {
             };
             s.targets[at].links += 1;
             let (pages, domains) = &mut self.seen[at];
+            // `contains` first: most links repeat a page already counted.
             if !pages.contains(&link.source_url) {
                 pages.insert(link.source_url.clone());
             }
