@@ -12,8 +12,13 @@ use std::path::Path;
 /// The column read.
 const COLUMN: &str = "source_url";
 
-/// Whether the file starts with Parquet's magic bytes.
+/// Whether the file is a regular file that starts with Parquet's magic
+/// bytes. A pipe or a device is never looked into: a pipe's bytes, once
+/// read, are gone for the text reader.
 pub(super) fn is_parquet(path: &Path) -> bool {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let mut magic = [0; 4];
     File::open(path)
         .and_then(|mut f| f.read_exact(&mut magic))
