@@ -37,6 +37,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Compare two saved audits of one target: new, lost, unverified and changed links.
     Diff(DiffArgs),
+    /// Find links to TARGET (and competitors) in web archives: WARC and Common Crawl WAT files.
+    Discover(Box<DiscoverArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -93,6 +95,87 @@ pub struct AuditArgs {
     /// [default: backlinks.toml in the current directory, if there is one].
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiscoverArgs {
+    /// The site whose backlinks are sought: a host or a URL prefix, as for `audit`.
+    pub target: String,
+
+    /// WARC or WAT files, plain or gzip: paths, `-` for standard input, or http(s) URLs.
+    #[arg(
+        value_name = "ARCHIVE",
+        required_unless_present = "manifest",
+        conflicts_with = "manifest"
+    )]
+    pub archives: Vec<String>,
+
+    /// A competitor, sought in the same pass; each link names the target it points at. Repeatable.
+    #[arg(long = "also", value_name = "COMPETITOR")]
+    pub also: Vec<String>,
+
+    /// A list of archives, one a line, plain or .gz (Common Crawl's warc.paths.gz, wat.paths.gz); `-` reads standard input.
+    #[arg(long = "archives", value_name = "FILE")]
+    pub manifest: Option<String>,
+
+    /// Joined to the relative entries of --archives [Common Crawl: https://data.commoncrawl.org/].
+    #[arg(long = "base-url", value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Read every N-th archive of the list, starting at I (0-based), so N workers cover it without overlap.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
+
+    #[arg(long, value_enum, help = help("Report format on standard output", defaults::FORMAT))]
+    pub format: Option<Format>,
+
+    /// Also write the links to FILE, format by extension (.csv .json .jsonl .ndjson .md .txt .parquet). Repeatable.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+
+    /// Print nothing on standard output (reports still go to -o files).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Name every damaged record on standard error, not only the first few.
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// Start CSV reports with a UTF-8 byte order mark, so Excel shows non-ASCII text right.
+    #[arg(long = "csv-bom")]
+    pub csv_bom: bool,
+
+    /// Archives read at once [default: the number of cores].
+    #[arg(long, value_name = "N")]
+    pub concurrency: Option<usize>,
+
+    #[arg(long, value_name = "SECS", help = help(
+        "Time allowed without progress on a remote archive, and for parsing one page, in seconds (fractions allowed)",
+        defaults::TIMEOUT_SECS,
+    ))]
+    pub timeout: Option<f64>,
+
+    #[arg(long, value_name = "N", help = help(
+        "Retries of a remote archive after an error or a dropped connection (resumed with a Range request)",
+        defaults::RETRIES,
+    ))]
+    pub retries: Option<u32>,
+
+    #[arg(long, value_name = "MS", help = help(
+        "First wait before a retry, in milliseconds; doubled each time, capped at the timeout",
+        defaults::BACKOFF_MS,
+    ))]
+    pub backoff: Option<u64>,
+
+    #[arg(long = "max-page-size", value_name = "BYTES", help = help(
+        "Bytes of one record's page read, up to 1GiB (suffixes K, M, G, KiB, MiB, GiB); the rest is skipped",
+        defaults::size_text(defaults::MAX_PAGE_SIZE),
+    ))]
+    pub max_page_size: Option<String>,
+
+    /// The User-Agent header sent for remote archives [default: backlinks/VERSION].
+    #[arg(long = "user-agent", value_name = "TEXT")]
+    pub user_agent: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -8,12 +8,14 @@
 //! [`cli`] and [`settings`] turn arguments into what a run needs; [`app`] runs it.
 
 pub mod analyze;
+pub mod archive;
 pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diff;
 pub mod disavow;
+pub mod discover;
 pub mod error;
 pub mod extract;
 pub mod fetch;

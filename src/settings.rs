@@ -368,8 +368,10 @@ fn default_brand(target: &Target) -> String {
 }
 
 mod bounds;
+mod discover;
 
 pub use bounds::parse_size;
+pub use discover::{DiscoverSettings, Output as DiscoverOutput};
 
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,7 @@
 
 mod audit;
 mod diff;
+mod discover;
 mod history;
 mod init;
 mod output;
@@ -23,5 +24,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::History(args) => history::history(args),
         Command::Show(args) => show::show(args),
         Command::Diff(args) => diff::diff(args),
+        Command::Discover(args) => discover::discover(*args),
     }
 }

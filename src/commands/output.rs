@@ -96,7 +96,7 @@ impl ReportsNotWritten {
     }
 
     /// `Err` when any file failed.
-    fn check(failures: Vec<(PathBuf, io::Error)>, total: usize) -> Result<(), ReportsNotWritten> {
+    pub fn check(failures: Vec<(PathBuf, io::Error)>, total: usize) -> Result<(), ReportsNotWritten> {
         if failures.is_empty() {
             return Ok(());
         }

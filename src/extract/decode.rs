@@ -42,6 +42,22 @@ fn header_charset(content_type: &str) -> Option<&'static Encoding> {
     })
 }
 
+/// Whether a `Content-Type` value names HTML: `text/html` or
+/// `application/xhtml+xml`, any case, parameters ignored.
+pub fn is_html_mime(essence: &str) -> bool {
+    essence == "text/html" || essence == "application/xhtml+xml"
+}
+
+/// A `Content-Type` value's type and subtype, lowercase, without parameters.
+pub fn mime_essence(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// Whether a body with no content type starts like HTML (after a BOM and white
 /// space: `<!doctype html`, `<html`, `<head`, `<body`, or an HTML comment
 /// followed by one of those).

@@ -10,7 +10,7 @@ pub mod local;
 mod politeness;
 mod redirect;
 mod response;
-mod retry;
+pub(crate) mod retry; // also `discover`'s remote archives
 mod robots;
 
 use crate::model::SourceStatus;

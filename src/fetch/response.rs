@@ -2,7 +2,7 @@
 //! page, and which status it gives a source when it is not.
 
 use super::{body::CappedBody, challenge, errors, robots, Failure, Fetched, Page};
-use crate::extract::decode::{looks_like_html, sniff_binary};
+use crate::extract::decode::{is_html_mime, looks_like_html, mime_essence, sniff_binary};
 use crate::model::SourceStatus;
 use reqwest::header::{HeaderMap, HeaderName, CONTENT_ENCODING, CONTENT_TYPE};
 use std::net::IpAddr;
@@ -144,19 +144,6 @@ pub(super) fn body_limit(
         Purpose::Page if matches!(status, 403 | 429 | 503) => Some(CHALLENGE_SNIFF_BYTES),
         Purpose::Page => None,
     }
-}
-
-pub(super) fn is_html_mime(essence: &str) -> bool {
-    essence == "text/html" || essence == "application/xhtml+xml"
-}
-
-pub(super) fn mime_essence(content_type: &str) -> String {
-    content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase()
 }
 
 pub(super) fn header_text(headers: &HeaderMap, name: HeaderName) -> Option<String> {

@@ -4,10 +4,14 @@
 
 mod diff;
 mod flag;
+mod found;
 mod saved;
 
 pub use diff::{AuditRef, Change, ChangeKind, Diff, DiffSummary, DIFF_SCHEMA_VERSION};
 pub use flag::{Flag, FlagKind, UnknownFlag};
+pub use found::{
+    DiscoverReport, DiscoverSummary, FoundLink, SkipCounts, SkipReason, TargetFound, DISCOVER_SCHEMA_VERSION,
+};
 pub use saved::{AuditId, AuditRow};
 
 use serde::{Deserialize, Serialize};

@@ -16,6 +16,7 @@ pub mod atomic;
 pub mod audit;
 mod csv;
 pub mod diff;
+pub mod discover;
 mod format;
 pub mod history;
 mod json;

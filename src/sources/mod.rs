@@ -9,7 +9,8 @@ mod entry;
 mod export;
 mod format;
 mod list;
-mod text;
+mod parquet;
+pub(crate) mod text; // also bounds `discover --archives` manifests
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -119,13 +120,17 @@ pub fn load(
 ) -> Result<Vec<SourceEntry>, SourcesError> {
     let mut entries: Vec<SourceEntry> = positional.iter().map(|arg| from_argument(arg)).collect();
     for file in files {
-        let text = read_input(file, stdin)?;
         // Relative paths in a list are relative to the list; stdin's to the
         // current directory (an empty base).
         let base = match file.as_str() {
             "-" => Path::new(""),
             path => Path::new(path).parent().unwrap_or(Path::new("")),
         };
+        if file != "-" && parquet::is_parquet(Path::new(file)) {
+            entries.extend(from_parquet(file, base)?);
+            continue;
+        }
+        let text = read_input(file, stdin)?;
         entries.extend(parse(file, &text, base)?);
     }
     Ok(dedupe(entries))
@@ -157,6 +162,30 @@ fn parse(path: &str, text: &str, base: &Path) -> Result<Vec<SourceEntry>, Source
                 None => entry::locate(&raw.text, base),
             };
             SourceEntry::new(raw.text, origin, location)
+        })
+        .collect())
+}
+
+/// The `source_url` of each row of a Parquet file (`discover`'s output).
+fn from_parquet(path: &str, base: &Path) -> Result<Vec<SourceEntry>, SourcesError> {
+    let rows = parquet::read(Path::new(path)).map_err(|reason| SourcesError::Refused {
+        path: path.to_string(),
+        reason,
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(row, url)| {
+            let text = trim_entry(&url).to_string();
+            let location = if text.is_empty() {
+                Err("an empty source_url".to_string())
+            } else {
+                entry::locate(&text, base)
+            };
+            let origin = Origin::File {
+                path: path.to_string(),
+                line: row,
+            };
+            SourceEntry::new(text, origin, location)
         })
         .collect())
 }
@@ -201,14 +230,14 @@ fn read_input(file: &str, stdin: &mut dyn std::io::Read) -> Result<String, Sourc
 }
 
 #[cfg(unix)]
-fn is_device(metadata: &std::fs::Metadata) -> bool {
+pub(crate) fn is_device(metadata: &std::fs::Metadata) -> bool {
     use std::os::unix::fs::FileTypeExt;
     let kind = metadata.file_type();
     kind.is_char_device() || kind.is_block_device()
 }
 
 #[cfg(not(unix))]
-fn is_device(_: &std::fs::Metadata) -> bool {
+pub(crate) fn is_device(_: &std::fs::Metadata) -> bool {
     false
 }
 

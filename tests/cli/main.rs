@@ -17,6 +17,7 @@ mod contract;
 mod demo;
 mod directives;
 mod disavow;
+mod discover;
 mod exit_codes;
 mod extraction;
 mod failure_reasons;

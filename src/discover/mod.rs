@@ -1,0 +1,120 @@
+//! Discovery: links to the targets in web archives (SPEC section 10), with
+//! the audit's extraction and no network but the archives' own. Archives are
+//! read several at a time, a thread each; each one's records in order, one at
+//! a time. Links come out in archive order, then record order, whatever the
+//! threads did, so a run and its shards concatenated give the same rows.
+
+mod archive;
+mod notes;
+mod page;
+mod record;
+mod tally;
+mod wat_links;
+
+pub use archive::Progress;
+pub use notes::Notes;
+pub use page::Sought;
+pub use record::ScanContext;
+
+use crate::archive::Location;
+use crate::archive::RemoteOptions;
+use crate::model::{DiscoverSummary, FoundLink};
+use archive::ArchiveScan;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+/// Everything a scan needs, checked: no command line here.
+pub struct Plan {
+    pub archives: Vec<Location>,
+    pub context: ScanContext,
+    pub remote: RemoteOptions,
+    /// Archives read at once.
+    pub threads: usize,
+}
+
+/// What a scan found.
+pub struct Discovered {
+    pub summary: DiscoverSummary,
+    pub links: Vec<FoundLink>,
+    /// Interrupted before every archive was read.
+    pub partial: bool,
+}
+
+/// How long, after an interrupt, the scan waits for archives being read to
+/// hand over what they found; one blocked on a silent server is left behind.
+const GRACE: Duration = Duration::from_millis(500);
+
+pub fn run(plan: Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Discovered {
+    let scans = scan_all(&plan, notes, progress);
+    let mut tally = tally::Tally::new(&plan.context.sought);
+    let mut partial = false;
+    let mut links = Vec::new();
+    for scan in scans {
+        // Not started, stopped, or left behind: the interrupt came first.
+        partial |= !scan.finished || scan.interrupted;
+        tally.add(&scan);
+        links.extend(scan.links);
+    }
+    Discovered {
+        summary: tally.finish(plan.archives.len() as u64),
+        links,
+        partial,
+    }
+}
+
+/// Each archive's scan, in the order given, as far as it got. The threads
+/// are not joined: after an interrupt, one stuck in a network read must not
+/// hold the report back; what it found so far is in its slot.
+fn scan_all(plan: &Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Vec<ArchiveScan> {
+    let slots: Arc<Vec<Mutex<ArchiveScan>>> =
+        Arc::new(plan.archives.iter().map(|_| Mutex::default()).collect());
+    let next = Arc::new(AtomicUsize::new(0));
+    let (sender, finished) = mpsc::channel();
+    let threads = plan.threads.clamp(1, plan.archives.len().max(1));
+    for _ in 0..threads {
+        let (plan, notes, progress) = (plan.clone(), notes.clone(), progress.clone());
+        let (slots, next, sender) = (slots.clone(), next.clone(), sender.clone());
+        std::thread::spawn(move || loop {
+            if plan.context.cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(location) = plan.archives.get(index) else {
+                return;
+            };
+            archive::scan(archive::Job {
+                location,
+                remote: &plan.remote,
+                ctx: &plan.context,
+                notes: &notes,
+                progress: &progress,
+                into: &slots[index],
+            });
+            if sender.send(()).is_err() {
+                return;
+            }
+        });
+    }
+    drop(sender);
+    let mut cancelled_at: Option<Instant> = None;
+    loop {
+        match finished.recv_timeout(Duration::from_millis(50)) {
+            Ok(()) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+            Err(RecvTimeoutError::Timeout) => {
+                if plan.context.cancel.load(Ordering::Relaxed) {
+                    let since = *cancelled_at.get_or_insert_with(Instant::now);
+                    if since.elapsed() >= GRACE {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    slots
+        .iter()
+        .map(|slot| std::mem::take(&mut *slot.lock().unwrap_or_else(PoisonError::into_inner)))
+        .collect()
+}

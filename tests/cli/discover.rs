@@ -1,0 +1,46 @@
+//! `backlinks discover` end to end: archives written by the tests around
+//! fixture pages, and the real Common Crawl samples of `fixtures/archives/`.
+
+mod agreement;
+mod damage;
+mod interrupt;
+mod verify;
+mod warc;
+
+use crate::run::{backlinks, Outcome};
+use serde_json::Value;
+use std::path::Path;
+
+/// `backlinks discover ARGS --format json` in `dir`, expecting exit `code`.
+pub fn discover_json(dir: &Path, args: &[&str], code: i32) -> (Value, String) {
+    let outcome = run(dir, args, &["--format", "json"]).expect_code(code);
+    assert!(!outcome.stderr.contains("panicked"), "{}", outcome.stderr);
+    let doc = serde_json::from_slice(&outcome.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}",
+            String::from_utf8_lossy(&outcome.stdout)
+        )
+    });
+    (doc, outcome.stderr)
+}
+
+pub fn run(dir: &Path, args: &[&str], more: &[&str]) -> Outcome {
+    let output = backlinks(dir)
+        .arg("discover")
+        .args(args)
+        .args(more)
+        .output()
+        .expect("the binary runs");
+    Outcome {
+        code: output.status.code(),
+        stdout: output.stdout,
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// The summary's count of records skipped for `reason`.
+pub fn skipped(doc: &Value, reason: &str) -> u64 {
+    doc["summary"]["skipped"][reason]
+        .as_u64()
+        .unwrap_or_else(|| panic!("no skipped.{reason} in {}", doc["summary"]))
+}
