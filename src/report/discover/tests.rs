@@ -133,3 +133,6 @@ fn parquet_reads_back_with_every_column_and_null() {
         rows[1]
     );
 }
+
+mod golden;
+mod hostile;

@@ -1,5 +1,6 @@
 //! Tests of `load` as a whole: order, origins, relative paths, de-duplication.
 
+mod discover;
 mod exports;
 mod fixtures;
 mod props;
