@@ -86,7 +86,13 @@ impl Store {
             path: path.to_path_buf(),
             source,
         })?;
-        // SQLite falls back to reading a file it may not write; a writer wants to know now.
+        Store::writable(conn, path)
+    }
+
+    /// A connection a writer may use: refused when SQLite fell back to
+    /// reading a file it may not write (a writer wants to know now), else
+    /// with its schema prepared.
+    pub(super) fn writable(conn: Connection, path: &Path) -> Result<Store, StoreError> {
         if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
             return Err(StoreError::ReadOnly {
                 path: path.to_path_buf(),

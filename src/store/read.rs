@@ -35,17 +35,7 @@ fn open_writable(path: &Path) -> Result<Store, StoreError> {
         path: path.to_path_buf(),
         source,
     })?;
-    if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
-        return Err(StoreError::ReadOnly {
-            path: path.to_path_buf(),
-        });
-    }
-    let mut store = Store {
-        conn,
-        path: path.to_path_buf(),
-    };
-    schema::prepare(&mut store.conn, path)?;
-    Ok(store)
+    Store::writable(conn, path)
 }
 
 fn open_read_only(path: &Path) -> Result<Store, StoreError> {
