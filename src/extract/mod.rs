@@ -17,6 +17,7 @@ mod facts;
 mod pass;
 mod placement;
 mod prescan;
+mod quiet;
 mod rel;
 mod resolve;
 pub mod spam;

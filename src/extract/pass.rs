@@ -14,6 +14,7 @@ use super::budget::{Budget, Cut, Metered};
 use super::canonical::Candidates;
 use super::elements::{holds_raw_text, is_void};
 use super::placement::{landmark, style_hides};
+use super::quiet::Quiet;
 use super::resolve::{is_scheme_relative, Base, Resolver};
 use super::tag::{StartTag, TagReader};
 use super::text::push_collapsed;
@@ -198,7 +199,7 @@ impl<'a> Pass<'a> {
         // Script, style, title, textarea and the like hold text, not tags.
         emitter.naively_switch_states(true);
         // Only the budget can stop it: the input is a `&str` in memory.
-        Tokenizer::new_with_emitter(Metered::new(html, budget), emitter).finish()
+        Tokenizer::new_with_emitter(Metered::new(html, budget), Quiet(emitter)).finish()
     }
 
     fn event(&mut self, event: CallbackEvent<'_>) {
