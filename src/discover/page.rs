@@ -2,7 +2,7 @@
 //! the same extraction (section 5) and the same `passes_equity`, with the
 //! page's URL, date and place in the archive attached.
 
-use crate::extract::{self, Budget, Cut, Directives, ExtractOptions, RawLink};
+use crate::extract::{self, Budget, Cut, Directives, RawLink};
 use crate::model::{FoundLink, LinkType, Placement};
 use crate::target::{registrable_domain, Target};
 use url::Url;
@@ -56,8 +56,8 @@ pub(super) fn outside<'s>(sought: &'s [Sought], page: &Url) -> impl Iterator<Ite
 }
 
 /// Every link of an HTML page (decoded text) to every target it is not part
-/// of, in target order then document order. `header_directives` are the
-/// answer's `X-Robots-Tag`.
+/// of, in target order then document order, found by one pass for all
+/// targets. `header_directives` are the answer's `X-Robots-Tag`.
 pub(super) fn html_links(
     html: &str,
     capture: Capture<'_>,
@@ -65,18 +65,19 @@ pub(super) fn html_links(
     sought: &[Sought],
     budget: &Budget,
 ) -> Result<Vec<FoundLink>, Cut> {
-    let mut found = Vec::new();
-    for one in outside(sought, capture.url) {
-        let page =
-            extract::extract_within(html, capture.url, &one.target, &ExtractOptions::default(), budget)?;
-        let nofollow = page.directives.union(header_directives).nofollow;
-        found.extend(
-            page.links
-                .into_iter()
-                .map(|link| tie(Seen::from(link), &one.label, nofollow, capture)),
-        );
+    let sought: Vec<&Sought> = outside(sought, capture.url).collect();
+    if sought.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(found)
+    let targets: Vec<&Target> = sought.iter().map(|one| &one.target).collect();
+    let page = extract::links_within(html, capture.url, &targets, budget)?;
+    let nofollow = page.directives.union(header_directives).nofollow;
+    let found = sought.iter().zip(page.links).flat_map(|(one, links)| {
+        links
+            .into_iter()
+            .map(move |link| tie(Seen::from(link), &one.label, nofollow, capture))
+    });
+    Ok(found.collect())
 }
 
 /// A seen link tied to its page and target. `page_nofollow`: the page's

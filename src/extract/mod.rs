@@ -162,27 +162,15 @@ pub fn extract_within(
     options: &ExtractOptions,
     budget: &Budget,
 ) -> Result<PageExtract, Cut> {
-    let mut passed = pass::run(html, page_url, target, budget)?;
-    let canonical = passed.canonical.resolve(html, page_url);
-    // The pass resolves a scheme-relative href (`//host/x`) of a saved page
-    // with `https:`; the URL the page states, known only once it is read,
-    // gives the scheme it was served with.
-    let stated = canonical.as_deref().and_then(|c| Url::parse(c).ok());
-    let restated = stated.as_ref().map(|stated| {
-        let base = passed.resolver.base().url().as_str();
-        resolve::Resolver::new(resolve::Base::new(page_url, Some(base), Some(stated)), target)
-    });
+    let targets = [target];
+    let mut passed = pass::run(html, page_url, &targets, pass::Gather::Facts, budget)?;
+    let (canonical, restated) = restate(&passed, html, page_url, &targets);
     let resolver = restated.as_ref().unwrap_or(&passed.resolver);
-    let links: Vec<RawLink> = passed
-        .anchors
-        .iter()
-        .zip(&passed.walked.link_block_density)
-        .filter_map(|((anchor, area), &density)| {
-            let url = match &anchor.url {
-                Some(url) if !resolve::is_scheme_relative(&anchor.href) => url.clone(),
-                _ => resolver.resolve(&anchor.href)?,
-            };
-            Some(raw_link(anchor, *area, url, density))
+    let links: Vec<RawLink> = resolved(&passed, resolver)
+        .map(|(i, url)| {
+            let (anchor, area) = &passed.anchors[i];
+            let density = passed.walked.link_block_density.get(i).copied().unwrap_or(0.0);
+            raw_link(anchor, *area, url, density)
         })
         .collect();
     if links.is_empty() {
@@ -209,6 +197,84 @@ pub fn extract_within(
         directives: passed.directives,
         links,
         facts,
+    })
+}
+
+/// A page's links to several targets, found by one pass: what reading an
+/// archive needs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageLinks {
+    /// From `<meta name="robots">` and `<meta name="googlebot">`.
+    pub directives: Directives,
+    /// For each target, in the order given, its links in document order.
+    /// `block_link_density` is not measured here (0.0): it belongs to the
+    /// page facts, which this pass does not gather.
+    pub links: Vec<Vec<RawLink>>,
+}
+
+/// The links of `html` to each of `targets`, by the same rules and the same
+/// pass as [`extract_within`] but in one reading for all targets and without
+/// the page facts, which cost as much again as finding the links.
+pub fn links_within(
+    html: &str,
+    page_url: &Url,
+    targets: &[&Target],
+    budget: &Budget,
+) -> Result<PageLinks, Cut> {
+    let passed = pass::run(html, page_url, targets, pass::Gather::Links, budget)?;
+    let (_, restated) = restate(&passed, html, page_url, targets);
+    let resolver = restated.as_ref().unwrap_or(&passed.resolver);
+    let found: Vec<(usize, Url)> = resolved(&passed, resolver).collect();
+    let links = targets
+        .iter()
+        .map(|target| {
+            found
+                .iter()
+                .filter(|(_, url)| target.matches_url(url))
+                .map(|(i, url)| {
+                    let (anchor, area) = &passed.anchors[*i];
+                    raw_link(anchor, *area, url.clone(), 0.0)
+                })
+                .collect()
+        })
+        .collect();
+    Ok(PageLinks {
+        directives: passed.directives,
+        links,
+    })
+}
+
+/// The page's stated URL (`facts.canonical`) and, when it states one, the
+/// resolver its scheme-relative hrefs take: the pass resolves a
+/// scheme-relative href (`//host/x`) of a saved page with `https:`; the URL
+/// the page states, known only once it is read, gives the scheme it was
+/// served with.
+fn restate<'a>(
+    passed: &pass::Passed<'_>,
+    html: &str,
+    page_url: &'a Url,
+    targets: &'a [&'a Target],
+) -> (Option<String>, Option<resolve::Resolver<'a>>) {
+    let canonical = passed.canonical.resolve(html, page_url);
+    let stated = canonical.as_deref().and_then(|c| Url::parse(c).ok());
+    let restated = stated.as_ref().map(|stated| {
+        let base = passed.resolver.base().url().as_str();
+        resolve::Resolver::new(resolve::Base::new(page_url, Some(base), Some(stated)), targets)
+    });
+    (canonical, restated)
+}
+
+/// The kept anchors that point at a target, by index, with their URLs.
+fn resolved<'p>(
+    passed: &'p pass::Passed<'_>,
+    resolver: &'p resolve::Resolver<'_>,
+) -> impl Iterator<Item = (usize, Url)> + 'p {
+    passed.anchors.iter().enumerate().filter_map(|(i, (anchor, _))| {
+        let url = match &anchor.url {
+            Some(url) if !resolve::is_scheme_relative(&anchor.href) => url.clone(),
+            _ => resolver.resolve(&anchor.href)?,
+        };
+        Some((i, url))
     })
 }
 

@@ -36,7 +36,7 @@ use url::Url;
 /// searches for open elements cost at most this much.
 pub(crate) const MAX_DEPTH: usize = 512;
 
-/// An anchor the pass keeps the facts of: one that points at the target, or
+/// An anchor the pass keeps the facts of: one that points at a target, or
 /// may once a `<base href>` further down is known.
 #[derive(Debug)]
 pub(crate) struct Anchor {
@@ -73,41 +73,55 @@ pub(crate) struct Passed<'a> {
     pub title: Option<String>,
     pub directives: Directives,
     pub canonical: Candidates,
-    /// Every a[href]/area[href] value, in document order.
+    /// Every a[href]/area[href] value, in document order ([`Gather::Facts`]
+    /// only).
     pub hrefs: Vec<Box<str>>,
-    /// Anchors to the target (or that may be), each with whether it is an
+    /// Anchors to a target (or that may be), each with whether it is an
     /// `area`, in document order.
     pub anchors: Vec<(Anchor, bool)>,
     /// The resolver of the page's first `<base href>`, else of its URL.
     pub resolver: Resolver<'a>,
+    /// Empty for [`Gather::Links`].
     pub walked: Walked,
 }
 
-/// Reads `html` once, within `budget`. Anchors that resolve to the target are
-/// kept with their facts; the rest only as hrefs.
+/// What the pass gathers besides the anchors to the targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gather {
+    /// Also the facts walk and every href: what judging links needs.
+    Facts,
+    /// The anchors, the title and the head's directives only: what finding
+    /// links in an archive needs, at a fraction of the cost.
+    Links,
+}
+
+/// Reads `html` once, within `budget`. Anchors that resolve to one of the
+/// targets are kept with their facts; the rest only as hrefs.
 pub(crate) fn run<'a>(
     html: &str,
     page_url: &'a Url,
-    target: &'a Target,
+    targets: &'a [&'a Target],
+    gather: Gather,
     budget: &Budget,
 ) -> Result<Passed<'a>, Cut> {
     // No `<base` in the source: no base element, every href resolves now.
     let base_possible = may_have_base(html);
-    let resolver = (!base_possible).then(|| Resolver::new(Base::new(page_url, None, None), target));
-    let mut pass = Pass::new(Interest::Target {
+    let resolver = (!base_possible).then(|| Resolver::new(Base::new(page_url, None, None), targets));
+    let interest = Interest::Targets {
         page_url,
-        target,
+        targets,
         resolver,
-    });
+    };
+    let mut pass = Pass::new(interest, gather);
     pass.read(html, budget)?;
     Ok(pass.finish())
 }
 
 /// Which anchors the pass keeps.
 enum Interest<'a> {
-    Target {
+    Targets {
         page_url: &'a Url,
-        target: &'a Target,
+        targets: &'a [&'a Target],
         /// `None` until the `<base href>` is met, when the page may have one.
         resolver: Option<Resolver<'a>>,
     },
@@ -160,11 +174,12 @@ struct Pass<'a> {
     anchors: Vec<(Anchor, bool)>,
     /// The `a` being read, an index into `anchors`, and its depth.
     reading: Option<(usize, usize)>,
-    walker: Walker,
+    /// `None` for [`Gather::Links`].
+    walker: Option<Walker>,
 }
 
 impl<'a> Pass<'a> {
-    fn new(interest: Interest<'a>) -> Self {
+    fn new(interest: Interest<'a>, gather: Gather) -> Self {
         Pass {
             interest,
             reader: TagReader::default(),
@@ -186,7 +201,7 @@ impl<'a> Pass<'a> {
             hrefs: Vec::new(),
             anchors: Vec::new(),
             reading: None,
-            walker: Walker::default(),
+            walker: (gather == Gather::Facts).then(Walker::default),
         }
     }
 
@@ -267,14 +282,14 @@ impl<'a> Pass<'a> {
                 if let Some(href) = tag.attr("href") {
                     self.base_seen = true;
                     #[allow(irrefutable_let_patterns)] // tests add a variant
-                    if let Interest::Target {
+                    if let Interest::Targets {
                         page_url,
-                        target,
+                        targets,
                         resolver,
                     } = &mut self.interest
                     {
                         resolver.get_or_insert_with(|| {
-                            Resolver::new(Base::new(page_url, Some(href), None), target)
+                            Resolver::new(Base::new(page_url, Some(href), None), targets)
                         });
                     }
                 }
@@ -288,13 +303,15 @@ impl<'a> Pass<'a> {
     }
 
     fn anchor(&mut self, tag: StartTag<'_>, href: &str) {
-        self.hrefs.push(href.into());
+        if self.walker.is_some() {
+            self.hrefs.push(href.into());
+        }
         let url = match &self.interest {
-            Interest::Target {
+            Interest::Targets {
                 resolver: Some(resolver),
                 ..
             } => resolver.resolve(href).map(Some),
-            Interest::Target { resolver: None, .. } => Some(None),
+            Interest::Targets { resolver: None, .. } => Some(None),
             #[cfg(test)]
             Interest::Marked(name, value) => {
                 let marked = tag
@@ -371,9 +388,13 @@ impl<'a> Pass<'a> {
         if has_content && self.stack.len() == MAX_DEPTH {
             self.pop_to(MAX_DEPTH - 1);
         }
-        self.walker.open(tag, anchor, kept);
+        if let Some(walker) = &mut self.walker {
+            walker.open(tag, anchor, kept);
+            if !has_content {
+                walker.close();
+            }
+        }
         if !has_content {
-            self.walker.close();
             return false;
         }
         let parent = self.stack.last();
@@ -422,19 +443,21 @@ impl<'a> Pass<'a> {
                 push_collapsed(&mut self.anchors[index].0.text, &text);
             }
         }
-        self.walker.text(&text);
+        if let Some(walker) = &mut self.walker {
+            walker.text(&text);
+        }
     }
 
     fn finish(mut self) -> Passed<'a> {
         self.pop_to(0);
         let resolver = match self.interest {
-            Interest::Target {
+            Interest::Targets {
                 resolver: Some(resolver),
                 ..
             } => resolver,
-            Interest::Target { page_url, target, .. } => {
-                Resolver::new(Base::new(page_url, None, None), target)
-            }
+            Interest::Targets {
+                page_url, targets, ..
+            } => Resolver::new(Base::new(page_url, None, None), targets),
             #[cfg(test)]
             Interest::Marked(..) => unreachable!("tests read marked anchors with `marked`"),
         };
@@ -445,7 +468,7 @@ impl<'a> Pass<'a> {
             hrefs: self.hrefs,
             anchors: self.anchors,
             resolver,
-            walked: self.walker.finish(),
+            walked: self.walker.map(Walker::finish).unwrap_or_default(),
         }
     }
 }
@@ -476,11 +499,12 @@ pub(crate) fn marked(
     name: &'static str,
     value: Option<&'static str>,
 ) -> (Vec<(Anchor, bool)>, Walked) {
-    let mut pass = Pass::new(Interest::Marked(name, value));
+    let mut pass = Pass::new(Interest::Marked(name, value), Gather::Facts);
     pass.read(html, &Budget::unlimited())
         .expect("an unlimited budget never cuts a page");
     pass.pop_to(0);
-    (pass.anchors, pass.walker.finish())
+    let walked = pass.walker.map(Walker::finish).unwrap_or_default();
+    (pass.anchors, walked)
 }
 
 mod tree;

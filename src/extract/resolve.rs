@@ -93,25 +93,27 @@ pub(crate) fn is_scheme_relative(href: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some('/' | '\\'), Some('/' | '\\')))
 }
 
-/// Resolves the hrefs of one page and keeps those that point at the target.
+/// Resolves the hrefs of one page and keeps those that point at one of the
+/// targets.
 pub(crate) struct Resolver<'a> {
     base: Base<'a>,
-    target: &'a Target,
-    /// False when every href needs a full parse (base on the target, IP target).
+    targets: &'a [&'a Target],
+    /// False when every href needs a full parse (base on a target, IP target).
     fast_path: bool,
 }
 
 impl<'a> Resolver<'a> {
-    pub(crate) fn new(base: Base<'a>, target: &'a Target) -> Self {
-        let base_on_target = base
-            .url()
-            .host_str()
-            .is_some_and(|host| may_be_within(host, &target.host));
-        let ip_target = target.host.starts_with('[') || target.host.parse::<std::net::Ipv4Addr>().is_ok();
-        let fast_path = !base_on_target && !ip_target;
+    pub(crate) fn new(base: Base<'a>, targets: &'a [&'a Target]) -> Self {
+        let base_host = base.url().host_str();
+        let needs_parse = |target: &&Target| {
+            let base_on_target = base_host.is_some_and(|host| may_be_within(host, &target.host));
+            let ip_target = target.host.starts_with('[') || target.host.parse::<std::net::Ipv4Addr>().is_ok();
+            base_on_target || ip_target
+        };
+        let fast_path = !targets.iter().any(needs_parse);
         Resolver {
             base,
-            target,
+            targets,
             fast_path,
         }
     }
@@ -122,17 +124,17 @@ impl<'a> Resolver<'a> {
     }
 
     /// The absolute http(s) URL `href` points at, fragment dropped, when it is a
-    /// link to the target.
+    /// link to one of the targets.
     pub(crate) fn resolve(&self, href: &str) -> Option<Url> {
         let href = href.trim_matches(|c: char| c <= ' ');
         if href.is_empty() || href.starts_with('#') {
             return None;
         }
-        if self.fast_path && !may_point_at(href, &self.target.host) {
+        if self.fast_path && !self.targets.iter().any(|t| may_point_at(href, &t.host)) {
             return None;
         }
         let mut url = self.base.join(href).ok()?;
-        if !matches!(url.scheme(), "http" | "https") || !self.target.matches_url(&url) {
+        if !matches!(url.scheme(), "http" | "https") || !self.targets.iter().any(|t| t.matches_url(&url)) {
             return None;
         }
         url.set_fragment(None);

@@ -293,3 +293,67 @@ fn a_saved_pages_protocol_relative_links_take_its_stated_scheme() {
         ]
     );
 }
+
+/// Every link `links_within` finds for several targets in one pass, compared
+/// with `extract` for each target alone (block density aside: it is a page
+/// fact), on every hand-written page, served or saved, and for targets that
+/// overlap (a host and its subdomain) or that the page is on.
+#[test]
+fn one_pass_for_several_targets_finds_what_one_pass_per_target_finds() {
+    let mut pages: Vec<(String, String)> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/extract"))
+            .expect("fixtures/extract is readable")
+            .map(|entry| {
+                let path = entry.expect("a directory entry").path();
+                let html = std::fs::read_to_string(&path).expect("a fixture is UTF-8");
+                (path.display().to_string(), html)
+            })
+            .collect();
+    pages.push((
+        "protocol-relative".to_string(),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/site/protocol-relative.html"
+        ))
+        .to_string(),
+    ));
+    let targets: Vec<Target> = [
+        "github.com",
+        "gist.github.com",
+        "example.com",
+        "example.org",
+        "python.org",
+    ]
+    .into_iter()
+    .map(target)
+    .collect();
+    let targets: Vec<&Target> = targets.iter().collect();
+    let page_urls = [
+        "https://blog.example.net/posts/1.html",
+        "https://example.org/docs/index.html",
+        "file:///home/me/saved.html",
+    ];
+    let without_density = |mut link: RawLink| {
+        link.block_link_density = 0.0;
+        link
+    };
+    let mut links_seen = 0;
+    for (name, html) in &pages {
+        for page_url in page_urls {
+            let url = Url::parse(page_url).expect("test page URL parses");
+            let together = links_within(html, &url, &targets, &Budget::unlimited()).expect("no budget limit");
+            for (target, found) in targets.iter().zip(&together.links) {
+                let alone = extract(html, &url, target, &ExtractOptions::default());
+                let alone: Vec<RawLink> = alone.links.into_iter().map(without_density).collect();
+                assert_eq!(found, &alone, "{name} at {page_url}, target {}", target.host);
+                assert_eq!(
+                    together.directives,
+                    extract(html, &url, target, &ExtractOptions::default()).directives
+                );
+                links_seen += found.len();
+            }
+        }
+    }
+    // The pages do link to these targets: the comparison is not of nothing.
+    assert!(links_seen > 100, "only {links_seen} links compared");
+}

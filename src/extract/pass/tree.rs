@@ -124,7 +124,9 @@ impl Pass<'_> {
             if self.reading.is_some_and(|(_, at)| at == self.stack.len()) {
                 self.reading = None;
             }
-            self.walker.close();
+            if let Some(walker) = &mut self.walker {
+                walker.close();
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ fn resolved_stated(page: &str, base: Option<&str>, stated: Option<&str>, href: &
     let page = url(page);
     let stated = stated.map(url);
     let target = target("github.com");
-    Resolver::new(Base::new(&page, base, stated.as_ref()), &target)
+    Resolver::new(Base::new(&page, base, stated.as_ref()), &[&target])
         .resolve(href)
         .map(String::from)
 }
@@ -183,7 +183,8 @@ fn an_explicit_base_keeps_its_own_scheme_for_scheme_relative_links() {
 fn ip_targets_see_every_spelling_of_the_address() {
     let page = url("https://example.org/");
     let ip = target("127.0.0.1");
-    let resolver = Resolver::new(Base::new(&page, None, None), &ip);
+    let targets = [&ip];
+    let resolver = Resolver::new(Base::new(&page, None, None), &targets);
     assert!(resolver.resolve("http://2130706433/").is_some());
     assert!(resolver.resolve("http://0x7f.1/").is_some());
 }
@@ -239,7 +240,7 @@ fn agrees((page, stated): (&str, Option<&str>), href: &str) -> (bool, bool) {
     let page = url(page);
     let stated = stated.map(url);
     let target = target("github.com");
-    let fast = Resolver::new(Base::new(&page, None, stated.as_ref()), &target)
+    let fast = Resolver::new(Base::new(&page, None, stated.as_ref()), &[&target])
         .resolve(href)
         .is_some();
     let trimmed = href.trim_matches(|c: char| c <= ' ');
