@@ -13,8 +13,8 @@
 use super::budget::{Budget, Cut, Metered};
 use super::canonical::Candidates;
 use super::elements::{holds_raw_text, is_void};
+use super::emitter::{Lean, TextWanted};
 use super::placement::{landmark, style_hides};
-use super::quiet::Quiet;
 use super::resolve::{is_scheme_relative, Base, Resolver};
 use super::tag::{StartTag, TagReader};
 use super::text::push_collapsed;
@@ -176,6 +176,8 @@ struct Pass<'a> {
     reading: Option<(usize, usize)>,
     /// `None` for [`Gather::Links`].
     walker: Option<Walker>,
+    /// Tells the emitter whether the text that follows is read.
+    text_wanted: TextWanted,
 }
 
 impl<'a> Pass<'a> {
@@ -202,19 +204,23 @@ impl<'a> Pass<'a> {
             anchors: Vec::new(),
             reading: None,
             walker: (gather == Gather::Facts).then(Walker::default),
+            text_wanted: TextWanted::default(),
         }
     }
 
     fn read(&mut self, html: &str, budget: &Budget) -> Result<(), Cut> {
+        let text_wanted = self.text_wanted.clone();
+        self.update_text_wanted();
         let mut emitter =
             CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<Infallible> {
                 self.event(event);
+                self.update_text_wanted();
                 None
             });
         // Script, style, title, textarea and the like hold text, not tags.
         emitter.naively_switch_states(true);
         // Only the budget can stop it: the input is a `&str` in memory.
-        Tokenizer::new_with_emitter(Metered::new(html, budget), Quiet(emitter)).finish()
+        Tokenizer::new_with_emitter(Metered::new(html, budget), Lean::new(emitter, text_wanted)).finish()
     }
 
     fn event(&mut self, event: CallbackEvent<'_>) {
@@ -246,6 +252,16 @@ impl<'a> Pass<'a> {
             }
             _ => {}
         }
+    }
+
+    /// Text is read by the facts walk, and else only before the body (text
+    /// there opens it), in the title and in an anchor.
+    fn update_text_wanted(&self) {
+        let wanted = self.walker.is_some()
+            || !self.body_open
+            || self.title_state == Title::Reading
+            || self.reading.is_some();
+        self.text_wanted.set(wanted);
     }
 
     fn top_name(&self) -> &str {
