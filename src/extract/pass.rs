@@ -172,8 +172,12 @@ struct Pass<'a> {
     canonical: Candidates,
     hrefs: Vec<Box<str>>,
     anchors: Vec<(Anchor, bool)>,
-    /// The `a` being read, an index into `anchors`, and its depth.
-    reading: Option<(usize, usize)>,
+    /// The open `a[href]` elements (nested only in SVG), innermost last:
+    /// each one's index into `anchors` when it is kept, and its depth. Text
+    /// and images belong to the innermost, the link a click on them follows,
+    /// whether or not it is kept: so what a kept link reads does not depend
+    /// on which other links are sought.
+    reading: Vec<(Option<usize>, usize)>,
     /// `None` for [`Gather::Links`].
     walker: Option<Walker>,
     /// Tells the emitter whether the text that follows is read.
@@ -202,7 +206,7 @@ impl<'a> Pass<'a> {
             canonical: Candidates::default(),
             hrefs: Vec::new(),
             anchors: Vec::new(),
-            reading: None,
+            reading: Vec::new(),
             walker: (gather == Gather::Facts).then(Walker::default),
             text_wanted: TextWanted::default(),
         }
@@ -260,8 +264,13 @@ impl<'a> Pass<'a> {
         let wanted = self.walker.is_some()
             || !self.body_open
             || self.title_state == Title::Reading
-            || self.reading.is_some();
+            || self.reading_anchor().is_some();
         self.text_wanted.set(wanted);
+    }
+
+    /// The kept anchor whose text is being read.
+    fn reading_anchor(&self) -> Option<usize> {
+        self.reading.last().and_then(|&(index, _)| index)
     }
 
     fn top_name(&self) -> &str {
@@ -338,7 +347,9 @@ impl<'a> Pass<'a> {
         };
         let area = tag.name() == "area";
         let Some(url) = url else {
-            self.open(tag, self.foreign(), false, true, false);
+            if self.open(tag, self.foreign(), false, true, false) && !area {
+                self.reading.push((None, self.stack.len() - 1));
+            }
             return;
         };
         let parent = self.stack.last();
@@ -363,7 +374,7 @@ impl<'a> Pass<'a> {
         self.anchors.push((anchor, area));
         let index = self.anchors.len() - 1;
         if self.open(tag, self.foreign(), false, true, true) && !area {
-            self.reading = Some((index, self.stack.len() - 1));
+            self.reading.push((Some(index), self.stack.len() - 1));
         }
     }
 
@@ -390,7 +401,7 @@ impl<'a> Pass<'a> {
         kept: bool,
     ) -> bool {
         let name = tag.name();
-        if let Some((index, _)) = self.reading {
+        if let Some(index) = self.reading_anchor() {
             if name == "img" {
                 let anchor = &mut self.anchors[index].0;
                 anchor.image = true;
@@ -454,7 +465,7 @@ impl<'a> Pass<'a> {
         if self.title_state == Title::Reading && self.top_name() == "title" {
             push_collapsed(self.title.get_or_insert_with(String::new), &text);
         }
-        if let Some((index, _)) = self.reading {
+        if let Some(index) = self.reading_anchor() {
             if !holds_raw_text(self.top_name()) {
                 push_collapsed(&mut self.anchors[index].0.text, &text);
             }

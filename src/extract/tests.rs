@@ -357,3 +357,74 @@ fn one_pass_for_several_targets_finds_what_one_pass_per_target_finds() {
     // The pages do link to these targets: the comparison is not of nothing.
     assert!(links_seen > 100, "only {links_seen} links compared");
 }
+
+mod one_pass_agrees {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of markup whose order changes what the pass sees: text before
+    /// the body, a title, a base, robots metas, landmarks, hidden and
+    /// comment areas, anchors nested and unclosed, raw text, entities.
+    const PIECES: &[&str] = &[
+        "<html>",
+        "<head>",
+        "</head>",
+        "<body>",
+        "</body>",
+        "<title>T &amp; ",
+        "</title>",
+        "<base href=\"https://github.com/base/\">",
+        "<meta name=robots content=nofollow>",
+        "<nav>",
+        "</nav>",
+        "<footer>",
+        "</footer>",
+        "<div hidden>",
+        "<div class=comments>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<li>",
+        "<a href=\"https://github.com/x\">",
+        "<a href=\"//gist.github.com/y\">",
+        "<a href=\"https://python.org/z\" rel=\"nofollow ugc\">",
+        "<a href=\"rel/ative\">",
+        "</a>",
+        "<area href=\"https://github.com/area\" alt=\"map\">",
+        "<img alt=\"logo\">",
+        "text ",
+        " &#x67;it ",
+        "<script>var a = '<a href=https://github.com/s>';</script>",
+        "<svg><a href=\"https://github.com/svg\">",
+        "</svg>",
+        "<textarea><a href=https://github.com/t></textarea>",
+        "\0",
+        "<!-- <a href=https://github.com/c> -->",
+    ];
+
+    proptest! {
+        #[test]
+        fn links_within_equals_extract_per_target(pieces in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let html: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let owned: Vec<Target> = ["github.com", "gist.github.com", "python.org"].into_iter().map(target).collect();
+            let targets: Vec<&Target> = owned.iter().collect();
+            for page_url in ["https://blog.example.net/a/b.html", "https://github.com/page"] {
+                let url = Url::parse(page_url).expect("test page URL parses");
+                let together = links_within(&html, &url, &targets, &Budget::unlimited()).expect("no budget limit");
+                for (target, found) in targets.iter().zip(&together.links) {
+                    let alone = extract(&html, &url, target, &ExtractOptions::default());
+                    prop_assert_eq!(&together.directives, &alone.directives);
+                    let alone: Vec<RawLink> = alone
+                        .links
+                        .into_iter()
+                        .map(|mut link| {
+                            link.block_link_density = 0.0;
+                            link
+                        })
+                        .collect();
+                    prop_assert_eq!(found, &alone, "{} on {}", target.host, html);
+                }
+            }
+        }
+    }
+}

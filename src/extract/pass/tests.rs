@@ -53,6 +53,24 @@ fn a_new_anchor_closes_an_open_one() {
 }
 
 #[test]
+fn in_svg_links_nest_and_text_belongs_to_the_innermost_whether_kept_or_not() {
+    // Only the outer link is marked (kept): the unmarked inner one still
+    // takes its own text and image, and the outer one reads on after it.
+    let html = "<svg><a data-l href=x>before <a href=y>inner<img alt=logo></a> after</a></svg>";
+    let (anchors, _) = marked(html, "data-l", None);
+    let read: Vec<(String, bool)> = anchors.iter().map(|(a, area)| a.text(*area)).collect();
+    assert_eq!(read, [("before after".to_string(), false)]);
+    // Both kept: each has its own text; the image is the inner one's.
+    let (anchors, _) = marked(html, "href", None);
+    let read: Vec<(String, bool)> = anchors.iter().map(|(a, area)| a.text(*area)).collect();
+    assert_eq!(
+        read,
+        [("before after".to_string(), false), ("inner".to_string(), false)]
+    );
+    assert!(anchors[1].0.image && !anchors[0].0.image);
+}
+
+#[test]
 fn list_items_and_cells_close_their_open_siblings() {
     let html = "<ul><li><nav>menu<li><a data-l href=x>item</a></ul>\
                 <table><tr><td><aside>side<td><a data-l href=y>cell</a></table>";

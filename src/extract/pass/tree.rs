@@ -121,8 +121,8 @@ impl Pass<'_> {
             }
             self.names = name;
             self.names.truncate(frame.name_at);
-            if self.reading.is_some_and(|(_, at)| at == self.stack.len()) {
-                self.reading = None;
+            if self.reading.last().is_some_and(|&(_, at)| at == self.stack.len()) {
+                self.reading.pop();
             }
             if let Some(walker) = &mut self.walker {
                 walker.close();
