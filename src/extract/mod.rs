@@ -17,6 +17,7 @@ mod external;
 mod facts;
 mod pass;
 mod placement;
+mod prefilter;
 mod prescan;
 mod rel;
 mod resolve;
@@ -204,7 +205,8 @@ pub fn extract_within(
 /// archive needs.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageLinks {
-    /// From `<meta name="robots">` and `<meta name="googlebot">`.
+    /// From `<meta name="robots">` and `<meta name="googlebot">`; read only
+    /// when the page may link to a target (else the default).
     pub directives: Directives,
     /// For each target, in the order given, its links in document order.
     /// `block_link_density` is not measured here (0.0): it belongs to the
@@ -215,12 +217,20 @@ pub struct PageLinks {
 /// The links of `html` to each of `targets`, by the same rules and the same
 /// pass as [`extract_within`] but in one reading for all targets and without
 /// the page facts, which cost as much again as finding the links.
+/// A page whose bytes show it cannot link to any target is not tokenized at
+/// all (`extract/prefilter.rs` says why that is sound).
 pub fn links_within(
     html: &str,
     page_url: &Url,
     targets: &[&Target],
     budget: &Budget,
 ) -> Result<PageLinks, Cut> {
+    if !prefilter::may_link(html, page_url, targets) {
+        return Ok(PageLinks {
+            directives: Directives::default(),
+            links: vec![Vec::new(); targets.len()],
+        });
+    }
     let passed = pass::run(html, page_url, targets, pass::Gather::Links, budget)?;
     let (_, restated) = restate(&passed, html, page_url, targets);
     let resolver = restated.as_ref().unwrap_or(&passed.resolver);

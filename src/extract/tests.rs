@@ -344,12 +344,12 @@ fn one_pass_for_several_targets_finds_what_one_pass_per_target_finds() {
             let together = links_within(html, &url, &targets, &Budget::unlimited()).expect("no budget limit");
             for (target, found) in targets.iter().zip(&together.links) {
                 let alone = extract(html, &url, target, &ExtractOptions::default());
+                // Directives are read only from pages that may link.
+                if !found.is_empty() {
+                    assert_eq!(together.directives, alone.directives, "{name} at {page_url}");
+                }
                 let alone: Vec<RawLink> = alone.links.into_iter().map(without_density).collect();
                 assert_eq!(found, &alone, "{name} at {page_url}, target {}", target.host);
-                assert_eq!(
-                    together.directives,
-                    extract(html, &url, target, &ExtractOptions::default()).directives
-                );
                 links_seen += found.len();
             }
         }
@@ -413,7 +413,9 @@ mod one_pass_agrees {
                 let together = links_within(&html, &url, &targets, &Budget::unlimited()).expect("no budget limit");
                 for (target, found) in targets.iter().zip(&together.links) {
                     let alone = extract(&html, &url, target, &ExtractOptions::default());
-                    prop_assert_eq!(&together.directives, &alone.directives);
+                    if !found.is_empty() {
+                        prop_assert_eq!(&together.directives, &alone.directives);
+                    }
                     let alone: Vec<RawLink> = alone
                         .links
                         .into_iter()
