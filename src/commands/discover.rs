@@ -10,11 +10,12 @@ use crate::audit::Interrupt;
 use crate::cli::DiscoverArgs;
 use crate::discover::{self, Notes, Plan, Progress, ScanContext};
 use crate::error::{Outcome, UsageError};
-use crate::model::{DiscoverReport, Tool, DISCOVER_SCHEMA_VERSION};
-use crate::report::{self, atomic::AtomicFile};
+use crate::model::{DiscoverReport, FoundLink, Tool, DISCOVER_SCHEMA_VERSION};
+use crate::report::discover::LinkStream;
+use crate::report::{self, atomic::AtomicFile, Format, RenderOptions};
 use crate::settings::{DiscoverOutput, DiscoverSettings};
 use progress::Bar;
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -61,6 +62,7 @@ pub fn discover(args: DiscoverArgs) -> anyhow::Result<Outcome> {
         remote: settings.remote.clone(),
         threads: settings.threads,
     });
+    let mut sinks = Sinks::open(&settings, files)?;
     let done = AtomicBool::new(false);
     let found = std::thread::scope(|scope| {
         if let Some(bar) = &bar {
@@ -71,7 +73,9 @@ pub fn discover(args: DiscoverArgs) -> anyhow::Result<Outcome> {
                 }
             });
         }
-        let found = discover::run(plan, notes.clone(), progress.clone());
+        let found = discover::run(plan, notes.clone(), progress.clone(), &mut |links| {
+            sinks.take(links)
+        });
         done.store(true, Ordering::Relaxed);
         found
     });
@@ -88,9 +92,9 @@ pub fn discover(args: DiscoverArgs) -> anyhow::Result<Outcome> {
         finished_at: now(),
         partial: found.partial,
         summary: found.summary,
-        links: found.links,
+        links: std::mem::take(&mut sinks.kept),
     };
-    write_reports(&settings, &report, files)?;
+    sinks.finish(&settings, &report)?;
     drop(runtime);
     Ok(if report.partial {
         Outcome::Interrupted
@@ -113,31 +117,125 @@ fn open_files(settings: &DiscoverSettings) -> anyhow::Result<Vec<(AtomicFile, Di
         .collect()
 }
 
-/// Files first, so a reader that closes standard output early (`| head`)
-/// does not cost them; one file that cannot be written does not cost the
-/// others (the run then ends with exit 2, naming it).
-fn write_reports(
-    settings: &DiscoverSettings,
-    report: &DiscoverReport,
-    files: Vec<(AtomicFile, DiscoverOutput)>,
-) -> anyhow::Result<()> {
-    let total = files.len();
-    let mut failures = Vec::new();
-    for (mut file, output) in files {
-        let path = file.path().to_path_buf();
-        let written = file.writer().and_then(|mut out| match output {
-            DiscoverOutput::Report(format) => {
-                report::discover::render(report, format, output::file_options(settings.csv_bom), &mut out)
+/// An output written as links come (JSON Lines, CSV), and the first error
+/// it met, after which it takes no more.
+struct Stream<W: Write> {
+    stream: Option<LinkStream<W>>,
+    error: Option<io::Error>,
+}
+
+impl<W: Write> Stream<W> {
+    fn start(format: Format, options: RenderOptions, out: W) -> io::Result<Option<Self>> {
+        Ok(LinkStream::start(format, options, out)?.map(|stream| Stream {
+            stream: Some(stream),
+            error: None,
+        }))
+    }
+
+    fn links(&mut self, links: &[FoundLink]) {
+        if let Some(stream) = &mut self.stream {
+            if let Err(error) = stream.links(links) {
+                self.error = Some(error);
+                self.stream = None;
             }
-            DiscoverOutput::Parquet => report::discover::write_parquet(&report.links, &mut out),
-        });
-        if let Err(error) = written.and_then(|()| file.commit()) {
-            failures.push((path, error));
         }
     }
-    if let Some(format) = settings.stdout_format {
-        let mut out = io::BufWriter::new(io::stdout());
-        report::discover::render(report, format, output::stdout_options(settings.csv_bom), &mut out)?;
+
+    fn finish(self, report: &DiscoverReport) -> io::Result<()> {
+        match (self.error, self.stream) {
+            (Some(error), _) => Err(error),
+            (None, Some(stream)) => stream.finish(report),
+            (None, None) => Ok(()),
+        }
     }
-    Ok(ReportsNotWritten::check(failures, total)?)
+}
+
+/// Where the links go while the scan runs: JSON Lines and CSV outputs take
+/// them as they come; the links are kept only when another output (table,
+/// Markdown, JSON, Parquet) needs them all at the end. So a scan reported in
+/// JSON Lines or CSV alone holds no links, however many archives it reads.
+struct Sinks {
+    /// Each `-o` file, and its stream if its format is streamed.
+    files: Vec<(AtomicFile, DiscoverOutput, Option<Stream<Box<dyn Write + Send>>>)>,
+    stdout: Option<Stream<io::BufWriter<io::Stdout>>>,
+    keep: bool,
+    kept: Vec<FoundLink>,
+}
+
+impl Sinks {
+    fn open(settings: &DiscoverSettings, files: Vec<(AtomicFile, DiscoverOutput)>) -> anyhow::Result<Sinks> {
+        let file_options = output::file_options(settings.csv_bom);
+        let mut keep = false;
+        let mut opened = Vec::new();
+        for (mut file, output) in files {
+            let stream = match output {
+                DiscoverOutput::Report(format) => Stream::start(format, file_options, file.writer()?)?,
+                DiscoverOutput::Parquet => None,
+            };
+            keep |= stream.is_none();
+            opened.push((file, output, stream));
+        }
+        let stdout = match settings.stdout_format {
+            Some(format) => {
+                let out = io::BufWriter::new(io::stdout());
+                let stream = Stream::start(format, output::stdout_options(settings.csv_bom), out)?;
+                keep |= stream.is_none();
+                stream
+            }
+            None => None,
+        };
+        Ok(Sinks {
+            files: opened,
+            stdout,
+            keep,
+            kept: Vec::new(),
+        })
+    }
+
+    fn take(&mut self, links: Vec<FoundLink>) {
+        for (_, _, stream) in &mut self.files {
+            if let Some(stream) = stream {
+                stream.links(&links);
+            }
+        }
+        if let Some(stdout) = &mut self.stdout {
+            stdout.links(&links);
+        }
+        if self.keep {
+            self.kept.extend(links);
+        }
+    }
+
+    /// Ends every output: files first, so a reader that closes standard
+    /// output early (`| head`) does not cost them; one file that cannot be
+    /// written does not cost the others (the run then ends with exit 2,
+    /// naming it).
+    fn finish(self, settings: &DiscoverSettings, report: &DiscoverReport) -> anyhow::Result<()> {
+        let total = self.files.len();
+        let mut failures = Vec::new();
+        for (mut file, output, stream) in self.files {
+            let path = file.path().to_path_buf();
+            let written = match (stream, output) {
+                (Some(stream), _) => stream.finish(report),
+                (None, DiscoverOutput::Report(format)) => file.writer().and_then(|mut out| {
+                    report::discover::render(report, format, output::file_options(settings.csv_bom), &mut out)
+                }),
+                (None, DiscoverOutput::Parquet) => file
+                    .writer()
+                    .and_then(|mut out| report::discover::write_parquet(&report.links, &mut out)),
+            };
+            if let Err(error) = written.and_then(|()| file.commit()) {
+                failures.push((path, error));
+            }
+        }
+        match (self.stdout, settings.stdout_format) {
+            (Some(stream), _) => stream.finish(report)?,
+            (None, Some(format)) => {
+                let mut out = io::BufWriter::new(io::stdout());
+                report::discover::render(report, format, output::stdout_options(settings.csv_bom), &mut out)?;
+            }
+            (None, None) => {}
+        }
+        Ok(ReportsNotWritten::check(failures, total)?)
+    }
 }

@@ -34,10 +34,9 @@ pub struct Plan {
     pub threads: usize,
 }
 
-/// What a scan found.
+/// What a scan found, besides the links it handed over.
 pub struct Discovered {
     pub summary: DiscoverSummary,
-    pub links: Vec<FoundLink>,
     /// Interrupted before every archive was read.
     pub partial: bool,
 }
@@ -46,28 +45,55 @@ pub struct Discovered {
 /// hand over what they found; one blocked on a silent server is left behind.
 const GRACE: Duration = Duration::from_millis(500);
 
-pub fn run(plan: Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Discovered {
-    let scans = scan_all(&plan, notes, progress);
+/// How often links found so far are handed over.
+const HAND_OVER_EVERY: Duration = Duration::from_millis(50);
+
+/// Scans every archive and hands `found` the links as they come, in archive
+/// order then record order: what the first unfinished archive found so far,
+/// every [`HAND_OVER_EVERY`], so a caller that writes them out holds none.
+pub fn run(
+    plan: Arc<Plan>,
+    notes: Arc<Notes>,
+    progress: Arc<Progress>,
+    found: &mut dyn FnMut(Vec<FoundLink>),
+) -> Discovered {
     let mut tally = tally::Tally::new(&plan.context.sought);
+    let mut hand_over = |tally: &mut tally::Tally, links: Vec<FoundLink>| {
+        if !links.is_empty() {
+            tally.add_links(&links);
+            found(links);
+        }
+    };
+    let slots = scan_all(&plan, notes, progress, &mut |links| hand_over(&mut tally, links));
+    // Not started, stopped, or left behind: the interrupt came first.
     let mut partial = false;
-    let mut links = Vec::new();
-    for scan in scans {
-        // Not started, stopped, or left behind: the interrupt came first.
+    for slot in slots.iter() {
+        let scan = std::mem::take(&mut *lock(slot));
         partial |= !scan.finished || scan.interrupted;
-        tally.add(&scan);
-        links.extend(scan.links);
+        tally.add_counts(&scan);
+        hand_over(&mut tally, scan.links);
     }
     Discovered {
         summary: tally.finish(plan.archives.len() as u64),
-        links,
         partial,
     }
 }
 
-/// Each archive's scan, in the order given, as far as it got. The threads
-/// are not joined: after an interrupt, one stuck in a network read must not
-/// hold the report back; what it found so far is in its slot.
-fn scan_all(plan: &Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Vec<ArchiveScan> {
+fn lock(slot: &Mutex<ArchiveScan>) -> std::sync::MutexGuard<'_, ArchiveScan> {
+    slot.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Scans each archive into its slot, handing over the links of the first
+/// unfinished one as they come, and returns the slots: each one as far as
+/// it got, its links not yet handed over still in it. The threads are not
+/// joined: after an interrupt, one stuck in a network read must not hold
+/// the report back; what it found so far is in its slot.
+fn scan_all(
+    plan: &Arc<Plan>,
+    notes: Arc<Notes>,
+    progress: Arc<Progress>,
+    hand_over: &mut dyn FnMut(Vec<FoundLink>),
+) -> Arc<Vec<Mutex<ArchiveScan>>> {
     let slots: Arc<Vec<Mutex<ArchiveScan>>> =
         Arc::new(plan.archives.iter().map(|_| Mutex::default()).collect());
     let next = Arc::new(AtomicUsize::new(0));
@@ -98,9 +124,23 @@ fn scan_all(plan: &Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Vec
         });
     }
     drop(sender);
+    // The first archive whose links are not all handed over yet.
+    let mut head = 0;
     let mut cancelled_at: Option<Instant> = None;
     loop {
-        match finished.recv_timeout(Duration::from_millis(50)) {
+        let woke = finished.recv_timeout(HAND_OVER_EVERY);
+        while let Some(slot) = slots.get(head) {
+            let (links, done) = {
+                let mut scan = lock(slot);
+                (std::mem::take(&mut scan.links), scan.finished)
+            };
+            hand_over(links);
+            if !done {
+                break;
+            }
+            head += 1;
+        }
+        match woke {
             Ok(()) => {}
             Err(RecvTimeoutError::Disconnected) => break,
             Err(RecvTimeoutError::Timeout) => {
@@ -114,7 +154,4 @@ fn scan_all(plan: &Arc<Plan>, notes: Arc<Notes>, progress: Arc<Progress>) -> Vec
         }
     }
     slots
-        .iter()
-        .map(|slot| std::mem::take(&mut *slot.lock().unwrap_or_else(PoisonError::into_inner)))
-        .collect()
 }

@@ -3,13 +3,23 @@
 
 use super::archive::ArchiveScan;
 use super::page::Sought;
-use crate::model::{DiscoverSummary, TargetFound};
+use crate::model::{DiscoverSummary, FoundLink, TargetFound};
 use std::collections::HashSet;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+
+/// A fixed-key hash (not per-process random keys: counts must not vary
+/// between runs).
+fn fingerprint(text: &str) -> u64 {
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(text)
+}
 
 pub(super) struct Tally {
     summary: DiscoverSummary,
-    /// Per target, in the order sought: distinct source URLs and domains.
-    seen: Vec<(HashSet<String>, HashSet<String>)>,
+    /// Per target, in the order sought: distinct source URLs and domains, as
+    /// 64-bit fingerprints (8 bytes each rather than the URL: a scan over
+    /// millions of pages counts them in a few MB; two URLs sharing one is
+    /// vanishingly unlikely: about one chance in 30 million at a million URLs).
+    seen: Vec<(HashSet<u64>, HashSet<u64>)>,
 }
 
 impl Tally {
@@ -30,7 +40,9 @@ impl Tally {
         }
     }
 
-    pub fn add(&mut self, scan: &ArchiveScan) {
+    /// An archive's counts, once it is done (its links are counted as they
+    /// are handed over, by [`Tally::add_links`]).
+    pub fn add_counts(&mut self, scan: &ArchiveScan) {
         let s = &mut self.summary;
         s.archives_read += u64::from(scan.complete);
         s.records += scan.records;
@@ -39,19 +51,18 @@ impl Tally {
         for (&reason, &n) in &scan.skipped.0 {
             s.skipped.add(reason, n);
         }
-        for link in &scan.links {
+    }
+
+    pub fn add_links(&mut self, links: &[FoundLink]) {
+        let s = &mut self.summary;
+        for link in links {
             let Some(at) = s.targets.iter().position(|t| t.target == link.target) else {
                 continue;
             };
             s.targets[at].links += 1;
             let (pages, domains) = &mut self.seen[at];
-            // `contains` first: most links repeat a page already counted.
-            if !pages.contains(&link.source_url) {
-                pages.insert(link.source_url.clone());
-            }
-            if !domains.contains(&link.source_domain) {
-                domains.insert(link.source_domain.clone());
-            }
+            pages.insert(fingerprint(&link.source_url));
+            domains.insert(fingerprint(&link.source_domain));
         }
     }
 

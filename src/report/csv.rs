@@ -11,7 +11,7 @@ use std::io::{self, Write};
 pub(super) const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// A CSV writer onto `out`, having written the byte order mark first when asked.
-pub(super) fn start(out: &mut dyn Write, bom: bool) -> io::Result<::csv::Writer<&mut dyn Write>> {
+pub(super) fn start<W: Write>(mut out: W, bom: bool) -> io::Result<::csv::Writer<W>> {
     if bom {
         out.write_all(BOM)?;
     }

@@ -4,6 +4,7 @@
 mod agreement;
 mod damage;
 mod interrupt;
+mod streaming;
 mod verify;
 mod warc;
 

@@ -8,27 +8,43 @@ use crate::report::csv::{bool_word, safe_cell, start, write_record};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-pub(super) fn write(links: &[FoundLink], bom: bool, out: &mut dyn Write) -> io::Result<()> {
-    let mut csv = start(out, bom)?;
-    write_record(&mut csv, &COLUMNS)?;
-    for link in links {
-        let cells = [
-            link.target.clone(),
-            link.source_url.clone(),
-            link.source_host.clone(),
-            link.source_domain.clone(),
-            link.captured_at.clone(),
-            link.archive.clone(),
-            link.record_offset.to_string(),
-            link.target_url.clone(),
-            link.anchor_text.clone(),
-            rel_text(link),
-            link.link_type.as_str().to_string(),
-            bool_word(link.passes_equity).to_string(),
-            link.placement.map(|p| p.as_str().to_string()).unwrap_or_default(),
-            link.hidden.map(|h| bool_word(h).to_string()).unwrap_or_default(),
-        ];
-        write_record(&mut csv, &cells.map(|cell| safe_cell(Cow::Owned(cell))))?;
+/// A CSV file being written a batch of links at a time.
+pub(super) struct CsvLinks<W: Write>(::csv::Writer<W>);
+
+impl<W: Write> CsvLinks<W> {
+    pub(super) fn start(out: W, bom: bool) -> io::Result<Self> {
+        let mut csv = start(out, bom)?;
+        write_record(&mut csv, &COLUMNS)?;
+        Ok(CsvLinks(csv))
     }
-    csv.flush()
+
+    pub(super) fn links(&mut self, links: &[FoundLink]) -> io::Result<()> {
+        links
+            .iter()
+            .try_for_each(|link| write_record(&mut self.0, &row(link)))
+    }
+
+    pub(super) fn finish(mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+fn row(link: &FoundLink) -> [Cow<'_, str>; 14] {
+    let cells = [
+        link.target.clone(),
+        link.source_url.clone(),
+        link.source_host.clone(),
+        link.source_domain.clone(),
+        link.captured_at.clone(),
+        link.archive.clone(),
+        link.record_offset.to_string(),
+        link.target_url.clone(),
+        link.anchor_text.clone(),
+        rel_text(link),
+        link.link_type.as_str().to_string(),
+        bool_word(link.passes_equity).to_string(),
+        link.placement.map(|p| p.as_str().to_string()).unwrap_or_default(),
+        link.hidden.map(|h| bool_word(h).to_string()).unwrap_or_default(),
+    ];
+    cells.map(|cell| safe_cell(Cow::Owned(cell)))
 }

@@ -24,25 +24,44 @@ enum Line<'a> {
 /// Links are written in chunks of about this size.
 const FLUSH_BYTES: usize = 64 * 1024;
 
-pub(super) fn write(report: &DiscoverReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut buffer = Vec::new();
-    for link in &report.links {
-        push_line(&mut buffer, &Line::Link(link))?;
-        if buffer.len() >= FLUSH_BYTES {
-            out.write_all(&buffer)?;
-            buffer.clear();
+/// JSON Lines being written a batch of links at a time; the summary line
+/// ends them.
+pub(super) struct JsonlLinks<W: Write> {
+    out: W,
+    buffer: Vec<u8>,
+}
+
+impl<W: Write> JsonlLinks<W> {
+    pub(super) fn start(out: W) -> Self {
+        JsonlLinks {
+            out,
+            buffer: Vec::new(),
         }
     }
-    push_line(
-        &mut buffer,
-        &Line::Summary {
+
+    pub(super) fn links(&mut self, links: &[FoundLink]) -> io::Result<()> {
+        for link in links {
+            push_line(&mut self.buffer, &Line::Link(link))?;
+            if self.buffer.len() >= FLUSH_BYTES {
+                self.out.write_all(&self.buffer)?;
+                self.buffer.clear();
+            }
+        }
+        Ok(())
+    }
+
+    /// The summary line, from the report's run fields (its links are not read).
+    pub(super) fn finish(mut self, report: &DiscoverReport) -> io::Result<()> {
+        let summary = Line::Summary {
             schema_version: report.schema_version,
             tool: &report.tool,
             started_at: &report.started_at,
             finished_at: &report.finished_at,
             partial: report.partial,
             summary: &report.summary,
-        },
-    )?;
-    out.write_all(&buffer)
+        };
+        push_line(&mut self.buffer, &summary)?;
+        self.out.write_all(&self.buffer)?;
+        self.out.flush()
+    }
 }

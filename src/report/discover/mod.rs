@@ -46,10 +46,55 @@ pub fn render(
         Format::Table => out.write_all(table::render(report, options).as_bytes())?,
         Format::Markdown => out.write_all(markdown::render(report).as_bytes())?,
         Format::Json => json::write(report, &mut *out)?,
-        Format::Jsonl => jsonl::write(report, &mut *out)?,
-        Format::Csv => csv::write(&report.links, options.csv_bom, &mut *out)?,
+        Format::Jsonl | Format::Csv => {
+            if let Some(mut stream) = LinkStream::start(format, options, &mut *out)? {
+                stream.links(&report.links)?;
+                stream.finish(report)?;
+            }
+        }
     }
     out.flush()
+}
+
+/// A report written while the scan runs, a batch of links at a time: JSON
+/// Lines and CSV need nothing that comes after a link, so a scan reported
+/// only in them holds no links in memory.
+pub struct LinkStream<W: Write>(Streamed<W>);
+
+enum Streamed<W: Write> {
+    Jsonl(jsonl::JsonlLinks<W>),
+    Csv(csv::CsvLinks<W>),
+}
+
+impl<W: Write> LinkStream<W> {
+    /// Starts `format` on `out`; `None` for a format that needs every link
+    /// first (table, Markdown, JSON).
+    pub fn start(format: Format, options: RenderOptions, out: W) -> io::Result<Option<Self>> {
+        Ok(match format {
+            Format::Jsonl => Some(LinkStream(Streamed::Jsonl(jsonl::JsonlLinks::start(out)))),
+            Format::Csv => Some(LinkStream(Streamed::Csv(csv::CsvLinks::start(
+                out,
+                options.csv_bom,
+            )?))),
+            Format::Table | Format::Markdown | Format::Json => None,
+        })
+    }
+
+    pub fn links(&mut self, links: &[FoundLink]) -> io::Result<()> {
+        match &mut self.0 {
+            Streamed::Jsonl(jsonl) => jsonl.links(links),
+            Streamed::Csv(csv) => csv.links(links),
+        }
+    }
+
+    /// Ends the report: JSON Lines' summary line is made of `report`'s run
+    /// fields (its links are not read); then flushes.
+    pub fn finish(self, report: &DiscoverReport) -> io::Result<()> {
+        match self.0 {
+            Streamed::Jsonl(jsonl) => jsonl.finish(report),
+            Streamed::Csv(csv) => csv.finish(),
+        }
+    }
 }
 
 /// The summary as label and value lines, shared by the table and Markdown.
