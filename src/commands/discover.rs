@@ -150,13 +150,15 @@ impl<W: Write> Stream<W> {
     }
 }
 
+type FileStream = Stream<Box<dyn Write + Send>>;
+
 /// Where the links go while the scan runs: JSON Lines and CSV outputs take
 /// them as they come; the links are kept only when another output (table,
 /// Markdown, JSON, Parquet) needs them all at the end. So a scan reported in
 /// JSON Lines or CSV alone holds no links, however many archives it reads.
 struct Sinks {
     /// Each `-o` file, and its stream if its format is streamed.
-    files: Vec<(AtomicFile, DiscoverOutput, Option<Stream<Box<dyn Write + Send>>>)>,
+    files: Vec<(AtomicFile, DiscoverOutput, Option<FileStream>)>,
     stdout: Option<Stream<io::BufWriter<io::Stdout>>>,
     keep: bool,
     kept: Vec<FoundLink>,

@@ -63,7 +63,8 @@ pub struct LinkStream<W: Write>(Streamed<W>);
 
 enum Streamed<W: Write> {
     Jsonl(jsonl::JsonlLinks<W>),
-    Csv(csv::CsvLinks<W>),
+    /// Boxed: the CSV writer's buffer state is large.
+    Csv(Box<csv::CsvLinks<W>>),
 }
 
 impl<W: Write> LinkStream<W> {
