@@ -73,10 +73,10 @@ impl<W: Write> LinkStream<W> {
     pub fn start(format: Format, options: RenderOptions, out: W) -> io::Result<Option<Self>> {
         Ok(match format {
             Format::Jsonl => Some(LinkStream(Streamed::Jsonl(jsonl::JsonlLinks::start(out)))),
-            Format::Csv => Some(LinkStream(Streamed::Csv(csv::CsvLinks::start(
-                out,
-                options.csv_bom,
-            )?))),
+            Format::Csv => {
+                let csv = csv::CsvLinks::start(out, options.csv_bom)?;
+                Some(LinkStream(Streamed::Csv(Box::new(csv))))
+            }
             Format::Table | Format::Markdown | Format::Json => None,
         })
     }
