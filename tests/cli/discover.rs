@@ -5,7 +5,7 @@ mod agreement;
 mod damage;
 mod interrupt;
 mod verify;
-mod warc;
+pub(crate) mod warc;
 
 use crate::run::{backlinks, Outcome};
 use serde_json::Value;
