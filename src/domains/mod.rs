@@ -48,6 +48,8 @@ pub struct Found {
     pub excluded: std::collections::BTreeSet<String>,
     /// Per target, how many domains link to it.
     pub per_target: Vec<u64>,
+    /// When only the best rows were kept while reading: how many qualified.
+    pub qualified: Option<u64>,
 }
 
 /// The answer: every target's count, the qualifying domains best first.
@@ -120,7 +122,7 @@ pub fn finish(found: Found, query: &Query) -> Answer {
             .then(b.pages.len().cmp(&a.pages.len()))
             .then(a.domain.cmp(&b.domain))
     });
-    let matched = domains.len() as u64;
+    let matched = found.qualified.unwrap_or(domains.len() as u64);
     if let Some(top) = query.top {
         domains.truncate(top);
     }

@@ -79,7 +79,7 @@ fn drawn(dir: &Path) -> PathBuf {
 }
 
 fn ask(graph: &Graph, query: &Query) -> Answer {
-    let (found, unknown) = from_graph(graph, query, &Silent).unwrap();
+    let (found, unknown) = from_graph(graph, query, query.top, &Silent).unwrap();
     assert!(unknown.is_empty(), "{unknown:?}");
     finish(found, query)
 }
@@ -177,6 +177,7 @@ fn every_target_the_graph_lacks_is_named_and_an_unknown_exclusion_is_returned() 
     let error = from_graph(
         &graph,
         &query(&["a.com", "nowhere.org", "bücher.de"], &[], 1),
+        None,
         &Silent,
     )
     .err()
@@ -184,7 +185,7 @@ fn every_target_the_graph_lacks_is_named_and_an_unknown_exclusion_is_returned() 
     let message = error.to_string();
     assert!(message.contains("nowhere.org, xn--bcher-kva.de"), "{message}");
     assert!(!message.contains("a.com,"), "{message}");
-    let (_, unknown) = from_graph(&graph, &query(&["a.com"], &["new-site.com"], 1), &Silent).unwrap();
+    let (_, unknown) = from_graph(&graph, &query(&["a.com"], &["new-site.com"], 1), None, &Silent).unwrap();
     assert_eq!(unknown, ["new-site.com"]);
 }
 
@@ -241,7 +242,7 @@ fn the_graph_gives_the_rows_and_the_archive_their_pages() {
     let dir = tempfile::tempdir().unwrap();
     let graph = Graph::open(&drawn(dir.path()), &Silent).unwrap();
     let q = query(&["a.com"], &[], 1);
-    let (from_graph, _) = from_graph(&graph, &q, &Silent).unwrap();
+    let (from_graph, _) = from_graph(&graph, &q, None, &Silent).unwrap();
     let links = vec![
         link("https://x3.com/review", "https://a.com/", "a review"),
         link("https://only-archive.net/p", "https://a.com/", "new"),
@@ -256,4 +257,26 @@ fn the_graph_gives_the_rows_and_the_archive_their_pages() {
     assert_eq!(answer.domains[0].pages[0].anchor_text, "a review");
     assert!(answer.domains[0].authority.is_some());
     assert!(answer.domains[1].pages.is_empty());
+}
+
+#[test]
+fn keeping_only_the_top_n_while_reading_gives_the_first_n_of_the_whole_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = Graph::open(&drawn(dir.path()), &Silent).unwrap();
+    for (targets, excluded, min_shared) in [
+        (&["a.com"][..], &[][..], 1),
+        (&["b.com"][..], &[][..], 1),
+        (&["a.com", "b.com", "c.com"][..], &["me.com"][..], 1),
+        (&["a.com", "b.com", "c.com"][..], &[][..], 2),
+    ] {
+        let whole = ask(&graph, &query(targets, excluded, min_shared));
+        for n in 1..=whole.domains.len() + 1 {
+            let mut cut = query(targets, excluded, min_shared);
+            cut.top = Some(n);
+            let answer = ask(&graph, &cut);
+            let expected: Vec<_> = rows(&whole).into_iter().take(n).collect();
+            assert_eq!(rows(&answer), expected, "{targets:?} top {n}");
+            assert_eq!(answer.targets, whole.targets, "the counts do not depend on --top");
+        }
+    }
 }
