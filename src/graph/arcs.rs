@@ -63,9 +63,12 @@ impl Located {
                 &basename, count, progress,
             )?)),
             #[cfg(not(feature = "webgraph"))]
-            Located::BvGraph(basename) => Err(GraphError::NoWebgraph {
-                path: PathBuf::from(format!("{}.graph", basename.display())),
-            }),
+            Located::BvGraph(basename) => {
+                let _ = (count, progress);
+                Err(GraphError::NoWebgraph {
+                    path: PathBuf::from(format!("{}.graph", basename.display())),
+                })
+            }
             Located::EdgeList(list) => Ok(Arcs::EdgeList(list)),
         }
     }
