@@ -11,6 +11,7 @@ mod table;
 
 pub use self::csv::COLUMNS;
 
+use super::text::plural;
 use super::{Format, RenderOptions};
 use crate::model::{Basis, DomainsReport, ReferringDomain};
 use std::io::{self, Write};
@@ -64,8 +65,9 @@ fn summary_lines(report: &DomainsReport) -> Vec<(&'static str, String)> {
         lines.push((
             "Target",
             format!(
-                "{}: {} referring domains",
-                target.target, target.referring_domains
+                "{}: {}",
+                target.target,
+                plural(target.referring_domains as usize, "referring domain")
             ),
         ));
     }
