@@ -20,7 +20,9 @@ const TRANSPOSE_MEMORY: usize = 256 << 20;
 
 /// The transposed graph, memory-mapped with random access.
 pub(super) struct Transposed {
+    /// The `-t.graph` file, named when it proves damaged.
     path: PathBuf,
+    count: u64,
     successors: Box<dyn Fn(usize) -> Vec<usize> + Send + Sync>,
 }
 
@@ -46,19 +48,28 @@ impl Transposed {
         let graph = BvGraph::with_basename(&readable).load().map_err(damaged(&path))?;
         Ok(Transposed {
             path,
+            count,
             successors: Box::new(move |node| graph.successors(node).collect()),
         })
     }
 
-    /// The vertices with an arc to `target`, sorted (BVGraph keeps successors sorted).
+    /// The vertices with an arc to `target`, sorted (BVGraph keeps successors
+    /// sorted). An id beyond the vertex list can only come from a damaged file.
     pub fn predecessors(&self, target: VertexId) -> Result<Vec<VertexId>, GraphError> {
-        let found = (self.successors)(target as usize);
-        Ok(found.into_iter().map(|v| v as VertexId).collect())
-    }
-
-    #[allow(dead_code)] // named in messages by callers that need it
-    pub fn path(&self) -> &Path {
-        &self.path
+        let found: Vec<VertexId> = (self.successors)(target as usize)
+            .into_iter()
+            .map(|v| v as VertexId)
+            .collect();
+        match found.iter().find(|&&v| v >= self.count) {
+            Some(bad) => Err(GraphError::Damaged {
+                path: self.path.clone(),
+                detail: format!(
+                    "vertex {target} has an arc from vertex {bad}, beyond the {} of the vertex list",
+                    self.count
+                ),
+            }),
+            None => Ok(found),
+        }
     }
 }
 
