@@ -280,3 +280,35 @@ fn keeping_only_the_top_n_while_reading_gives_the_first_n_of_the_whole_list() {
         }
     }
 }
+
+#[cfg(feature = "webgraph")]
+#[test]
+fn the_bvgraph_form_of_the_drawing_gives_the_same_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = Graph::open(&drawn(dir.path()), &Silent).unwrap();
+    let bv_dir = tempfile::tempdir().unwrap();
+    let basename = crate::graph::tests::write_bvgraph(bv_dir.path(), "drawn", &NAMES, &ARCS, true);
+    std::fs::copy(
+        dir.path().join("drawn-vertices.txt.gz"),
+        bv_dir.path().join("drawn-vertices.txt.gz"),
+    )
+    .unwrap();
+    std::fs::copy(
+        dir.path().join("drawn-ranks.txt.gz"),
+        bv_dir.path().join("drawn-ranks.txt.gz"),
+    )
+    .unwrap();
+    let bv = Graph::open(&basename, &Silent).unwrap();
+    assert_eq!(bv.arcs_kind(), "BVGraph");
+    for q in [
+        query(&["a.com"], &[], 1),
+        query(&["b.com"], &[], 1),
+        query(&["a.com", "b.com", "c.com"], &["me.com"], 2),
+        query(&["a.com", "b.com", "c.com"], &["me.com"], 1),
+    ] {
+        let (from_text, from_bv) = (ask(&text, &q), ask(&bv, &q));
+        assert_eq!(from_bv.domains, from_text.domains);
+        assert_eq!(from_bv.targets, from_text.targets);
+        assert!(!from_text.domains.is_empty());
+    }
+}

@@ -127,4 +127,4 @@ impl Graph {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
