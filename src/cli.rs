@@ -182,7 +182,7 @@ pub struct DiscoverArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  backlinks domains example.com --graph cc-main-2024-nov-dec-jan-domain --top 50\n  backlinks domains rival-a.com --also rival-b.com --exclude mysite.com --graph GRAPH -o outreach.csv\n  backlinks domains example.com --from found.parquet"
+    after_help = "Examples:\n  backlinks domains example.com --graph cc-main-2024-25-nov-dec-jan-domain --top 50\n  backlinks domains rival-a.com --also rival-b.com --exclude mysite.com --graph GRAPH -o outreach.csv\n  backlinks domains example.com --from found.parquet"
 )]
 pub struct DomainsArgs {
     /// The site whose referring domains are sought: a domain (`example.com`, `bücher.de`); a host or URL counts as its registrable domain in a graph.
