@@ -56,7 +56,6 @@ for form in bv text; do
     read -r wall rss < <(measure "$form" "$GRAPH_DIR/$form-first.csv" "$POPULAR")
     printf '| %s | first (indexes built), popular | %s | %s | %s |\n' "$form" "$POPULAR_N" "$wall" "$rss"
     runs=$RUNS
-    [ "$form" = text ] && runs=1 # the edge list is read whole each time
     for which in popular unpopular; do
         target=$POPULAR; count=$POPULAR_N
         [ $which = unpopular ] && { target=$UNPOPULAR; count=$UNPOPULAR_N; }

@@ -34,7 +34,7 @@ pub fn domains(args: DomainsArgs) -> anyhow::Result<Outcome> {
         let graph = Graph::open(basename, progress.as_ref())?;
         // Rows the archive may add pages to are all kept; else only those listed.
         let limit = query.top.filter(|_| settings.from.is_none());
-        let (from_graph, unknown) = domains::from_graph(&graph, query, limit, progress.as_ref())?;
+        let (from_graph, unknown) = domains::from_graph(&graph, query, limit)?;
         for domain in unknown {
             eprintln!("note: --exclude {domain}: not in the graph, so no domain is left out for it");
         }

@@ -4,7 +4,7 @@
 //! authority from the ranks file.
 
 use super::{Found, Query};
-use crate::graph::{from_graph_name, to_graph_name, Graph, Progress, VertexId};
+use crate::graph::{from_graph_name, to_graph_name, Graph, VertexId};
 use crate::model::ReferringDomain;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -28,7 +28,6 @@ pub fn from_graph(
     graph: &Graph,
     query: &Query,
     limit: Option<usize>,
-    progress: &dyn Progress,
 ) -> anyhow::Result<(Found, Vec<String>)> {
     let lookup = |domain: &str| graph.id(&to_graph_name(domain));
     let missing: Vec<String> = query
@@ -49,7 +48,7 @@ pub fn from_graph(
         query.excluded.iter().partition(|e| lookup(&e.domain).is_some());
     let excluded_ids: Vec<VertexId> = excluded.iter().filter_map(|e| lookup(&e.domain)).collect();
     let asked: Vec<VertexId> = targets.iter().chain(&excluded_ids).copied().collect();
-    let mut lists = graph.predecessors(&asked, progress)?;
+    let mut lists = graph.predecessors(&asked)?;
     let excluded_lists = lists.split_off(targets.len());
 
     let mut found = Found {

@@ -79,7 +79,7 @@ fn drawn(dir: &Path) -> PathBuf {
 }
 
 fn ask(graph: &Graph, query: &Query) -> Answer {
-    let (found, unknown) = from_graph(graph, query, query.top, &Silent).unwrap();
+    let (found, unknown) = from_graph(graph, query, query.top).unwrap();
     assert!(unknown.is_empty(), "{unknown:?}");
     finish(found, query)
 }
@@ -178,14 +178,13 @@ fn every_target_the_graph_lacks_is_named_and_an_unknown_exclusion_is_returned() 
         &graph,
         &query(&["a.com", "nowhere.org", "bücher.de"], &[], 1),
         None,
-        &Silent,
     )
     .err()
     .unwrap();
     let message = error.to_string();
     assert!(message.contains("nowhere.org, xn--bcher-kva.de"), "{message}");
     assert!(!message.contains("a.com,"), "{message}");
-    let (_, unknown) = from_graph(&graph, &query(&["a.com"], &["new-site.com"], 1), None, &Silent).unwrap();
+    let (_, unknown) = from_graph(&graph, &query(&["a.com"], &["new-site.com"], 1), None).unwrap();
     assert_eq!(unknown, ["new-site.com"]);
 }
 
@@ -242,7 +241,7 @@ fn the_graph_gives_the_rows_and_the_archive_their_pages() {
     let dir = tempfile::tempdir().unwrap();
     let graph = Graph::open(&drawn(dir.path()), &Silent).unwrap();
     let q = query(&["a.com"], &[], 1);
-    let (from_graph, _) = from_graph(&graph, &q, None, &Silent).unwrap();
+    let (from_graph, _) = from_graph(&graph, &q, None).unwrap();
     let links = vec![
         link("https://x3.com/review", "https://a.com/", "a review"),
         link("https://only-archive.net/p", "https://a.com/", "new"),

@@ -15,7 +15,7 @@ pub(super) enum Located {
 pub(super) enum Arcs {
     #[cfg(feature = "webgraph")]
     BvGraph(super::bvgraph::Transposed),
-    EdgeList(PathBuf),
+    EdgeList(text::EdgeIndex),
 }
 
 impl Arcs {
@@ -40,16 +40,11 @@ impl Arcs {
         }
     }
 
-    pub fn predecessors(
-        &self,
-        targets: &[VertexId],
-        count: u64,
-        progress: &dyn Progress,
-    ) -> Result<Vec<Vec<VertexId>>, GraphError> {
+    pub fn predecessors(&self, targets: &[VertexId]) -> Result<Vec<Vec<VertexId>>, GraphError> {
         match self {
             #[cfg(feature = "webgraph")]
             Arcs::BvGraph(graph) => targets.iter().map(|&t| graph.predecessors(t)).collect(),
-            Arcs::EdgeList(list) => text::predecessors(list, targets, count, progress),
+            Arcs::EdgeList(index) => Ok(targets.iter().map(|&t| index.predecessors(t)).collect()),
         }
     }
 }
@@ -69,7 +64,7 @@ impl Located {
                     path: PathBuf::from(format!("{}.graph", basename.display())),
                 })
             }
-            Located::EdgeList(list) => Ok(Arcs::EdgeList(list)),
+            Located::EdgeList(list) => Ok(Arcs::EdgeList(text::EdgeIndex::open(&list, count, progress)?)),
         }
     }
 }

@@ -116,13 +116,8 @@ impl Graph {
     }
 
     /// For each of `targets`, the vertices with an arc to it: sorted, each once.
-    /// The edge list is read once for all of them.
-    pub fn predecessors(
-        &self,
-        targets: &[VertexId],
-        progress: &dyn Progress,
-    ) -> Result<Vec<Vec<VertexId>>, GraphError> {
-        self.arcs.predecessors(targets, self.vertices.len(), progress)
+    pub fn predecessors(&self, targets: &[VertexId]) -> Result<Vec<Vec<VertexId>>, GraphError> {
+        self.arcs.predecessors(targets)
     }
 }
 

@@ -105,7 +105,7 @@ const ARCS: [(usize, usize); 7] = [(0, 2), (1, 2), (4, 2), (5, 2), (2, 2), (5, 1
 
 fn every_answer(graph: &Graph) -> Vec<Vec<VertexId>> {
     let all: Vec<VertexId> = (0..graph.len()).collect();
-    graph.predecessors(&all, &Silent).unwrap()
+    graph.predecessors(&all).unwrap()
 }
 
 #[test]
@@ -203,13 +203,19 @@ fn names_are_found_reversed_both_ways_and_idn_in_punycode() {
 }
 
 #[test]
-fn the_vertex_index_is_built_once_and_again_when_the_list_changes() {
+fn the_indexes_are_built_once_and_again_when_their_input_changes() {
     let dir = tempfile::tempdir().unwrap();
     let basename = write_text(dir.path(), "g", &NAMES, &ARCS);
     let first = Recorder::default();
     Graph::open(&basename, &first).unwrap();
-    assert_eq!(first.builds().len(), 1, "{:?}", first.builds());
+    let builds = first.builds();
+    assert_eq!(builds.len(), 2, "{builds:?}");
+    assert!(
+        builds[0].contains("vertex index") && builds[1].contains("transposed index of"),
+        "{builds:?}"
+    );
     assert!(dir.path().join("g-vertices.index").is_file());
+    assert!(dir.path().join("g-edges.index").is_file());
     let second = Recorder::default();
     Graph::open(&basename, &second).unwrap();
     assert!(second.builds().is_empty(), "{:?}", second.builds());
@@ -229,7 +235,12 @@ fn the_vertex_index_is_built_once_and_again_when_the_list_changes() {
     );
     let third = Recorder::default();
     let graph = Graph::open(&basename, &third).unwrap();
-    assert_eq!(third.builds().len(), 1, "{:?}", third.builds());
+    assert_eq!(
+        third.builds().len(),
+        1,
+        "only the vertex list changed: {:?}",
+        third.builds()
+    );
     assert_eq!(graph.hosts(5), Some(60));
 }
 
@@ -318,8 +329,7 @@ fn an_unsorted_or_misnumbered_vertex_list_is_refused_with_its_line() {
 fn an_edge_list_naming_a_vertex_beyond_the_list_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let basename = write_text(dir.path(), "g", &NAMES, &[(0, 2), (9, 2)]);
-    let graph = Graph::open(&basename, &Silent).unwrap();
-    let error = graph.predecessors(&[2], &Silent).err().unwrap();
+    let error = Graph::open(&basename, &Silent).err().unwrap();
     assert!(matches!(error, GraphError::Mismatch { .. }), "{error}");
     assert!(
         error
@@ -340,8 +350,7 @@ fn a_truncated_gzip_is_named_damaged() {
     let path = with(&basename, "-edges.txt.gz");
     let bytes = std::fs::read(&path).unwrap();
     std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
-    let graph = Graph::open(&basename, &Silent).unwrap();
-    let error = graph.predecessors(&[2], &Silent).err().unwrap();
+    let error = Graph::open(&basename, &Silent).err().unwrap();
     assert!(matches!(error, GraphError::Damaged { .. }), "{error}");
 }
 
@@ -355,4 +364,20 @@ fn missing_files_say_which_are_expected() {
     let error = Graph::open(&basename, &Silent).err().unwrap();
     assert!(matches!(error, GraphError::NoArcs { .. }), "{error}");
     assert!(error.to_string().contains("nothing-edges.txt.gz"), "{error}");
+}
+
+#[test]
+fn the_edge_index_sorts_and_dedups_and_follows_a_changed_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let basename = write_text(dir.path(), "g", &NAMES, &[(3, 2), (1, 2), (3, 2), (0, 2), (2, 2)]);
+    let graph = Graph::open(&basename, &Silent).unwrap();
+    assert_eq!(
+        graph.predecessors(&[2, 0]).unwrap(),
+        vec![vec![0, 1, 2, 3], vec![]]
+    );
+    gzip(&with(&basename, "-edges.txt.gz"), "5\t0\n4\t0\n\n");
+    let changed = Recorder::default();
+    let graph = Graph::open(&basename, &changed).unwrap();
+    assert_eq!(changed.builds().len(), 1, "{:?}", changed.builds());
+    assert_eq!(graph.predecessors(&[0, 2]).unwrap(), vec![vec![4, 5], vec![]]);
 }
