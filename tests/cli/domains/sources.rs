@@ -28,12 +28,16 @@ fn discovered_pages_grouped_by_domain_are_sources_for_audit() {
             "found.parquet",
             "-o",
             "found.jsonl",
+            "-o",
+            "found.json",
+            "-o",
+            "found.csv",
         ],
         &["-q"],
     )
     .expect_code(0);
 
-    for found in ["found.parquet", "found.jsonl"] {
+    for found in ["found.parquet", "found.jsonl", "found.json", "found.csv"] {
         let outcome = domains(
             dir,
             &[
