@@ -79,6 +79,15 @@ pub(super) fn create(path: &Path) -> Result<tempfile::NamedTempFile, GraphError>
 }
 
 pub(super) fn commit(file: tempfile::NamedTempFile, path: &Path) -> Result<(), GraphError> {
+    // Readable by all, as the graph beside it is (a temporary file starts private).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let readable = std::fs::Permissions::from_mode(0o644);
+        file.as_file()
+            .set_permissions(readable)
+            .map_err(GraphError::write(path))?;
+    }
     file.as_file().sync_all().map_err(GraphError::write(path))?;
     file.persist(path).map_err(|e| GraphError::WriteIndex {
         path: path.to_path_buf(),
