@@ -39,6 +39,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Find links to TARGET (and competitors) in web archives: WARC and Common Crawl WAT files.
     Discover(Box<DiscoverArgs>),
+    /// Referring domains of TARGET, and link intersect with competitors, from Common Crawl's web graph or discovered links.
+    Domains(Box<DomainsArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -176,6 +178,55 @@ pub struct DiscoverArgs {
     /// The User-Agent header sent for remote archives [default: backlinks/VERSION].
     #[arg(long = "user-agent", value_name = "TEXT")]
     pub user_agent: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  backlinks domains example.com --graph cc-main-2024-25-nov-dec-jan-domain --top 50\n  backlinks domains rival-a.com --also rival-b.com --exclude mysite.com --graph GRAPH -o outreach.csv\n  backlinks domains example.com --from found.parquet"
+)]
+pub struct DomainsArgs {
+    /// The site whose referring domains are sought: a domain (`example.com`, `bücher.de`); a host or URL counts as its registrable domain in a graph.
+    pub target: String,
+
+    /// A competitor: with it, the answer is the link intersect (domains linking to at least --min-shared of the targets). Repeatable.
+    #[arg(long = "also", value_name = "COMPETITOR")]
+    pub also: Vec<String>,
+
+    /// The common prefix of a web graph's files: BASENAME-vertices.txt.gz, BASENAME-ranks.txt.gz (optional),
+    /// and the BVGraph BASENAME.graph / BASENAME-t.graph or the edge list BASENAME-edges.txt.gz.
+    #[arg(long, value_name = "BASENAME", required_unless_present = "from")]
+    pub graph: Option<std::path::PathBuf>,
+
+    /// What `discover` wrote (.parquet, .csv, .jsonl, .json): the same questions at page level, with pages and anchors.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<std::path::PathBuf>,
+
+    /// List the domains that link to at least N of the targets [default: 2, or 1 with a single target].
+    #[arg(long = "min-shared", value_name = "N")]
+    pub min_shared: Option<usize>,
+
+    /// Leave out every domain that links to this site (your own). Repeatable.
+    #[arg(long, value_name = "DOMAIN")]
+    pub exclude: Vec<String>,
+
+    /// List only the best N domains [default: all].
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+
+    #[arg(long, value_enum, help = help("Report format on standard output", defaults::FORMAT))]
+    pub format: Option<Format>,
+
+    /// Also write a report to FILE, format by extension (.csv .json .jsonl .ndjson .md .txt). Repeatable.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+
+    /// Print nothing on standard output (reports still go to -o files), and no progress.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Start CSV reports with a UTF-8 byte order mark, so Excel shows non-ASCII text right.
+    #[arg(long = "csv-bom")]
+    pub csv_bom: bool,
 }
 
 #[derive(Debug, Args)]

@@ -16,9 +16,11 @@ pub mod config;
 pub mod diff;
 pub mod disavow;
 pub mod discover;
+pub mod domains;
 pub mod error;
 pub mod extract;
 pub mod fetch;
+pub mod graph;
 pub mod model;
 pub mod report;
 #[cfg(test)]

@@ -369,9 +369,11 @@ fn default_brand(target: &Target) -> String {
 
 mod bounds;
 mod discover;
+mod domains;
 
 pub use bounds::parse_size;
 pub use discover::{DiscoverSettings, Output as DiscoverOutput};
+pub use domains::{DomainsSettings, Notice};
 
 #[cfg(test)]
 mod tests;

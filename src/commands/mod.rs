@@ -7,6 +7,7 @@
 mod audit;
 mod diff;
 mod discover;
+mod domains;
 mod history;
 mod init;
 mod output;
@@ -25,5 +26,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Show(args) => show::show(args),
         Command::Diff(args) => diff::diff(args),
         Command::Discover(args) => discover::discover(*args),
+        Command::Domains(args) => domains::domains(*args),
     }
 }

@@ -3,11 +3,16 @@
 //! key order there. Change a name or a shape only together with `SCHEMA_VERSION`.
 
 mod diff;
+mod domains;
 mod flag;
 mod found;
 mod saved;
 
 pub use diff::{AuditRef, Change, ChangeKind, Diff, DiffSummary, DIFF_SCHEMA_VERSION};
+pub use domains::{
+    Authority, Basis, DomainsReport, DomainsSummary, ReferringDomain, ReferringPage, TargetDomains,
+    DOMAINS_SCHEMA_VERSION,
+};
 pub use flag::{Flag, FlagKind, UnknownFlag};
 pub use found::{
     DiscoverReport, DiscoverSummary, FoundLink, SkipCounts, SkipReason, TargetFound, DISCOVER_SCHEMA_VERSION,

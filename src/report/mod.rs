@@ -17,6 +17,7 @@ pub mod audit;
 mod csv;
 pub mod diff;
 pub mod discover;
+pub mod domains;
 mod format;
 pub mod history;
 mod json;

@@ -6,7 +6,7 @@ mod damage;
 mod interrupt;
 mod streaming;
 mod verify;
-mod warc;
+pub(crate) mod warc;
 
 use crate::run::{backlinks, Outcome};
 use serde_json::Value;

@@ -18,6 +18,7 @@ mod demo;
 mod directives;
 mod disavow;
 mod discover;
+mod domains;
 mod exit_codes;
 mod extraction;
 mod failure_reasons;
