@@ -4,8 +4,11 @@
 //! [`sources`] (inputs) → [`fetch`] (client, politeness, retries, robots.txt) →
 //! [`extract`] (HTML → anchors and page facts) → [`analyze`] (anchor kinds,
 //! summary) → [`report`] (a folder per document kind, a file per format),
-//! driven by [`audit`].
-//! [`cli`] and [`settings`] turn arguments into what a run needs; [`app`] runs it.
+//! driven by [`audit`]. [`discover`] reads web archives ([`archive`]) through
+//! the same [`extract`]; [`domains`] answers from a web graph ([`graph`]) or
+//! from what `discover` found.
+//! [`cli`] and [`settings`] turn arguments into what a run needs; [`commands`]
+//! runs each command.
 
 pub mod analyze;
 pub mod archive;
