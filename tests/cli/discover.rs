@@ -26,17 +26,13 @@ pub fn discover_json(dir: &Path, args: &[&str], code: i32) -> (Value, String) {
 }
 
 pub fn run(dir: &Path, args: &[&str], more: &[&str]) -> Outcome {
-    let output = backlinks(dir)
+    backlinks(dir)
         .arg("discover")
         .args(args)
         .args(more)
         .output()
-        .expect("the binary runs");
-    Outcome {
-        code: output.status.code(),
-        stdout: output.stdout,
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+        .expect("the binary runs")
+        .into()
 }
 
 /// The summary's count of records skipped for `reason`.
@@ -44,4 +40,16 @@ pub fn skipped(doc: &Value, reason: &str) -> u64 {
     doc["summary"]["skipped"][reason]
         .as_u64()
         .unwrap_or_else(|| panic!("no skipped.{reason} in {}", doc["summary"]))
+}
+
+/// `fixtures/site` and the names of its HTML pages, sorted.
+pub fn site_pages() -> (std::path::PathBuf, Vec<String>) {
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/site");
+    let mut names: Vec<String> = std::fs::read_dir(&site)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".html"))
+        .collect();
+    names.sort();
+    (site, names)
 }

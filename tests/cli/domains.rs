@@ -36,16 +36,12 @@ pub fn write_graph(dir: &Path, names: &[&str], arcs: &[(usize, usize)], ranks: &
 }
 
 pub fn domains(dir: &Path, args: &[&str]) -> Outcome {
-    let output = backlinks(dir)
+    backlinks(dir)
         .arg("domains")
         .args(args)
         .output()
-        .expect("the binary runs");
-    Outcome {
-        code: output.status.code(),
-        stdout: output.stdout,
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+        .expect("the binary runs")
+        .into()
 }
 
 /// The JSON document, as docs/domains-output.md describes it: a field

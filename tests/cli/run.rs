@@ -38,6 +38,16 @@ pub struct Outcome {
     pub stderr: String,
 }
 
+impl From<std::process::Output> for Outcome {
+    fn from(output: std::process::Output) -> Outcome {
+        Outcome {
+            code: output.status.code(),
+            stdout: output.stdout,
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
 impl Outcome {
     pub fn stdout_text(&self) -> String {
         String::from_utf8(self.stdout.clone()).expect("standard output is UTF-8")

@@ -29,13 +29,7 @@ fn key(link: &Value) -> String {
 #[test]
 fn every_fixture_page_gives_in_a_warc_the_links_the_audit_finds_live() {
     let server = TestServer::start();
-    let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/site");
-    let mut names: Vec<String> = std::fs::read_dir(&site)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".html"))
-        .collect();
-    names.sort();
+    let (site, names) = super::site_pages();
     assert!(names.len() >= 15, "fixtures/site holds {} pages", names.len());
 
     let urls: Vec<String> = names.iter().map(|n| server.url(&format!("/site/{n}"))).collect();

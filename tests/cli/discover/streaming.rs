@@ -8,13 +8,7 @@ use serde_json::Value;
 
 #[test]
 fn streamed_reports_hold_the_links_of_the_json_report_in_archive_order() {
-    let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/site");
-    let mut names: Vec<String> = std::fs::read_dir(&site)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".html"))
-        .collect();
-    names.sort();
+    let (site, names) = super::site_pages();
     let dir = tempfile::tempdir().unwrap();
     // Four archives, the largest first, so the threads finish out of order.
     let mut archives = Vec::new();
