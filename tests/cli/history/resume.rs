@@ -87,9 +87,18 @@ fn an_interrupted_audit_resumes_and_ends_as_one_complete_audit() {
     let slow = server.url("/slow-body");
     let later = server.url("/page/later");
 
+    // Both in flight at once: which starts first is up to the scheduler, and
+    // with one slot a stall taken first would hold back the finished page.
     let first = spawn_audit(
         dir.path(),
-        &["--concurrency".into(), "1".into(), done.clone(), slow.clone()],
+        &[
+            "--concurrency".into(),
+            "2".into(),
+            "--per-host".into(),
+            "2".into(),
+            done.clone(),
+            slow.clone(),
+        ],
     );
     wait_until_saved(dir.path(), 1);
     signal_when_requested(&server, "/slow-body", &first, "-INT");
