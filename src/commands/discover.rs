@@ -61,6 +61,7 @@ pub fn discover(args: DiscoverArgs) -> anyhow::Result<Outcome> {
         archives: settings.archives.clone(),
         remote: settings.remote.clone(),
         threads: settings.threads,
+        parsers: settings.parsers,
     });
     let mut sinks = Sinks::open(&settings, files)?;
     let done = AtomicBool::new(false);

@@ -1,12 +1,13 @@
 //! Discovery: links to the targets in web archives (SPEC section 10), with
 //! the audit's extraction and no network but the archives' own. Archives are
-//! read several at a time, a thread each; each one's records in order, one at
-//! a time. Links come out in archive order, then record order, whatever the
+//! read several at a time, a thread each; their pages are parsed on every
+//! core by one shared pool. Links come out in archive order, then record order, whatever the
 //! threads did, so a run and its shards concatenated give the same rows.
 
 mod archive;
 mod notes;
 mod page;
+mod parsers;
 mod record;
 mod tally;
 mod wat_links;
@@ -32,6 +33,8 @@ pub struct Plan {
     pub remote: RemoteOptions,
     /// Archives read at once.
     pub threads: usize,
+    /// Pages parsed at once, across all archives.
+    pub parsers: usize,
 }
 
 /// What a scan found, besides the links it handed over.
@@ -99,8 +102,10 @@ fn scan_all(
     let next = Arc::new(AtomicUsize::new(0));
     let (sender, finished) = mpsc::channel();
     let threads = plan.threads.clamp(1, plan.archives.len().max(1));
+    let parsers = parsers::Parsers::start(plan);
     for _ in 0..threads {
-        let (plan, notes, progress) = (plan.clone(), notes.clone(), progress.clone());
+        let (plan, notes, progress, parsers) =
+            (plan.clone(), notes.clone(), progress.clone(), parsers.clone());
         let (slots, next, sender) = (slots.clone(), next.clone(), sender.clone());
         std::thread::spawn(move || loop {
             if plan.context.cancel.load(Ordering::Relaxed) {
@@ -116,6 +121,7 @@ fn scan_all(
                 ctx: &plan.context,
                 notes: &notes,
                 progress: &progress,
+                parsers: &parsers,
                 into: &slots[index],
             });
             if sender.send(()).is_err() {

@@ -44,6 +44,8 @@ pub struct DiscoverSettings {
     /// After `--shard`.
     pub archives: Vec<Location>,
     pub threads: usize,
+    /// Pages parsed at once: every core.
+    pub parsers: usize,
     pub max_page: usize,
     pub parse_timeout: Duration,
     pub remote: RemoteOptions,
@@ -105,6 +107,7 @@ impl DiscoverSettings {
             sought,
             archives,
             threads,
+            parsers: cores,
             max_page,
             parse_timeout: timeout,
             remote: RemoteOptions {
