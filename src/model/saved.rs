@@ -42,6 +42,8 @@ pub struct AuditRow {
     pub partial: bool,
     /// Sources the audit was given; `None` for audits saved before this was kept.
     pub sources_given: Option<usize>,
+    /// From the finished audit's summary; `None` while it is partial.
+    pub referring_domains: Option<usize>,
 }
 
 impl AuditRow {

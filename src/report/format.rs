@@ -10,10 +10,12 @@ pub enum Format {
     Json,
     Jsonl,
     Markdown,
+    /// One self-contained page (SPEC section 12).
+    Html,
 }
 
 /// The extensions `-o FILE` understands, and the format each asks for.
-const EXTENSIONS: [(&str, Format); 7] = [
+const EXTENSIONS: [(&str, Format); 9] = [
     ("csv", Format::Csv),
     ("json", Format::Json),
     ("jsonl", Format::Jsonl),
@@ -21,6 +23,8 @@ const EXTENSIONS: [(&str, Format); 7] = [
     ("md", Format::Markdown),
     ("markdown", Format::Markdown),
     ("txt", Format::Table),
+    ("html", Format::Html),
+    ("htm", Format::Html),
 ];
 
 impl std::fmt::Display for Format {
@@ -120,6 +124,8 @@ mod tests {
             ("out.md", Format::Markdown),
             ("out.markdown", Format::Markdown),
             ("out.txt", Format::Table),
+            ("out.html", Format::Html),
+            ("Report.HTM", Format::Html),
             ("dir/OUT.CSV", Format::Csv),
             ("Report.Json", Format::Json),
             ("a.b.NDJSON", Format::Jsonl),
@@ -134,10 +140,10 @@ mod tests {
         let err = Format::from_path(Path::new("out.xml")).unwrap_err();
         assert!(err.contains("`.xml`"), "{err}");
         assert!(
-            err.contains(".csv, .json, .jsonl, .ndjson, .md, .markdown, .txt"),
+            err.contains(".csv, .json, .jsonl, .ndjson, .md, .markdown, .txt, .html, .htm"),
             "{err}"
         );
-        for path in ["out.jso", "out.csv.bak", "out.html"] {
+        for path in ["out.jso", "out.csv.bak", "out.xhtml"] {
             assert!(Format::from_path(Path::new(path)).is_err(), "{path}");
         }
     }

@@ -20,6 +20,7 @@ pub mod discover;
 pub mod domains;
 mod format;
 pub mod history;
+mod html;
 mod json;
 mod markdown;
 pub mod sanitize;

@@ -74,7 +74,8 @@ impl Store {
                     coalesce(a.sources, (SELECT count(*) FROM sources s WHERE s.audit_id = a.id)),
                     coalesce(a.backlinks, (SELECT count(*) FROM links l WHERE l.audit_id = a.id)),
                     coalesce(a.toxic, (SELECT count(*) FROM links l WHERE l.audit_id = a.id
-                        AND json_extract(coalesce(l.link, l.found), '$.toxic')))
+                        AND json_extract(coalesce(l.link, l.found), '$.toxic'))),
+                    json_extract(a.summary, '$.referring_domains')
                  FROM audits a
                  WHERE ?1 IS NULL OR (a.target_host = ?1 AND substr(a.target_path, 1, length(?2)) = ?2)
                  ORDER BY a.id DESC",
@@ -93,6 +94,7 @@ impl Store {
                         count(r, 5)?,
                         count(r, 6)?,
                         count(r, 7)?,
+                        r.get::<_, Option<i64>>(8)?,
                     ))
                 },
             )
@@ -101,7 +103,7 @@ impl Store {
             .map_err(self.sqlite())?;
         rows.into_iter()
             .map(
-                |(id, target, started_at, partial, given, sources, backlinks, toxic)| {
+                |(id, target, started_at, partial, given, sources, backlinks, toxic, domains)| {
                     Ok(AuditRow {
                         id,
                         target: decode(&target, id, "its target")?,
@@ -111,6 +113,7 @@ impl Store {
                         toxic,
                         partial,
                         sources_given: given.and_then(|n| usize::try_from(n).ok()),
+                        referring_domains: domains.and_then(|n| usize::try_from(n).ok()),
                     })
                 },
             )

@@ -3,6 +3,7 @@
 //! their [`View`] asks for.
 
 mod csv;
+mod html;
 mod json;
 mod jsonl;
 mod markdown;
@@ -52,6 +53,9 @@ pub fn writer(
         Format::Jsonl => Box::new(jsonl::JsonlWriter::new(out, view.only)),
         Format::Markdown => at_finish(out, move |report, out| {
             out.write_all(markdown::render(report, &view).as_bytes())
+        }),
+        Format::Html => at_finish(out, move |report, out| {
+            out.write_all(html::render(report, &view).as_bytes())
         }),
     }
 }

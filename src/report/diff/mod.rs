@@ -4,6 +4,7 @@
 //! kind, lost first, and say why each unverified link could not be checked.
 
 mod csv;
+mod html;
 mod json;
 mod jsonl;
 mod markdown;
@@ -22,6 +23,7 @@ pub fn write(format: Format, diff: &Diff, options: RenderOptions, out: &mut dyn 
         Format::Json => json::write(diff, &mut *out)?,
         Format::Jsonl => jsonl::write(diff, &mut *out)?,
         Format::Csv => csv::write(diff, options.csv_bom, &mut *out)?,
+        Format::Html => out.write_all(html::render(diff).as_bytes())?,
     }
     out.flush()
 }

@@ -4,6 +4,7 @@
 //! `audit --sources` files as they are.
 
 mod csv;
+mod html;
 mod json;
 mod jsonl;
 mod markdown;
@@ -46,6 +47,7 @@ pub fn render(
         Format::Table => out.write_all(table::render(report, options).as_bytes())?,
         Format::Markdown => out.write_all(markdown::render(report).as_bytes())?,
         Format::Json => json::write(report, &mut *out)?,
+        Format::Html => out.write_all(html::render(report).as_bytes())?,
         Format::Jsonl | Format::Csv => {
             if let Some(mut stream) = LinkStream::start(format, options, &mut *out)? {
                 stream.links(&report.links)?;
@@ -77,7 +79,7 @@ impl<W: Write> LinkStream<W> {
                 let csv = csv::CsvLinks::start(out, options.csv_bom)?;
                 Some(LinkStream(Streamed::Csv(Box::new(csv))))
             }
-            Format::Table | Format::Markdown | Format::Json => None,
+            Format::Table | Format::Markdown | Format::Json | Format::Html => None,
         })
     }
 

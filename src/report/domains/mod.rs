@@ -4,6 +4,7 @@
 //! the pages behind a domain can be checked live (docs/domains-output.md).
 
 mod csv;
+mod html;
 mod json;
 mod jsonl;
 mod markdown;
@@ -29,6 +30,7 @@ pub fn render(
         Format::Json => json::write(report, &mut *out)?,
         Format::Jsonl => jsonl::write(report, &mut *out)?,
         Format::Csv => csv::write(report, options.csv_bom, &mut *out)?,
+        Format::Html => out.write_all(html::render(report).as_bytes())?,
     }
     out.flush()
 }

@@ -20,6 +20,7 @@ pub(super) fn write(rows: &[AuditRow], bom: bool, out: &mut dyn Write) -> io::Re
             row.toxic.to_string(),
             bool_word(row.partial).to_string(),
             row.sources_given.map(|n| n.to_string()).unwrap_or_default(),
+            row.referring_domains.map(|n| n.to_string()).unwrap_or_default(),
         ];
         write_record(&mut csv, &cells.map(|cell| safe_cell(Cow::Owned(cell))))?;
     }

@@ -3,6 +3,7 @@
 //! then `sources_given`, which lets a partial audit say how far it got.
 
 mod csv;
+mod html;
 mod json;
 mod jsonl;
 mod markdown;
@@ -16,7 +17,7 @@ use std::io::{self, Write};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The contract's columns, then those added since (columns are only appended).
-const HEADER: [&str; 8] = [
+const HEADER: [&str; 9] = [
     "id",
     "target",
     "started_at",
@@ -25,6 +26,7 @@ const HEADER: [&str; 8] = [
     "toxic",
     "partial",
     "sources_given",
+    "referring_domains",
 ];
 
 /// Said by the table and Markdown when there is nothing to list.
@@ -43,6 +45,7 @@ pub fn write(
         Format::Json => json::write(rows, &mut *out)?,
         Format::Jsonl => jsonl::write(rows, &mut *out)?,
         Format::Csv => csv::write(rows, options.csv_bom, &mut *out)?,
+        Format::Html => out.write_all(html::render(rows).as_bytes())?,
     }
     out.flush()
 }

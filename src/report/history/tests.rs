@@ -18,6 +18,7 @@ fn row(id: i64, path_prefix: &str, partial: bool) -> AuditRow {
         toxic: usize::from(partial),
         partial,
         sources_given: partial.then_some(40),
+        referring_domains: (!partial).then_some(4),
     }
 }
 
@@ -59,16 +60,16 @@ fn json_lines_has_one_typed_line_per_audit() {
         "{out}"
     );
     assert!(
-        lines[1].ends_with(r#""sources":12,"backlinks":9,"toxic":0,"partial":false,"sources_given":null}"#),
+        lines[1].ends_with(r#""sources":12,"backlinks":9,"toxic":0,"partial":false,"sources_given":null,"referring_domains":4}"#),
         "{out}"
     );
 }
 
 #[test]
 fn csv_has_the_header_and_a_row_per_audit() {
-    let expected = "id,target,started_at,sources,backlinks,toxic,partial,sources_given\n\
-                    2,example.com/blog/,2025-01-02T03:04:05Z,12,9,1,true,40\n\
-                    1,example.com,2025-01-01T03:04:05Z,12,9,0,false,\n";
+    let expected = "id,target,started_at,sources,backlinks,toxic,partial,sources_given,referring_domains\n\
+                    2,example.com/blog/,2025-01-02T03:04:05Z,12,9,1,true,40,\n\
+                    1,example.com,2025-01-01T03:04:05Z,12,9,0,false,,4\n";
     assert_eq!(render(Format::Csv, &rows()), expected);
 }
 

@@ -44,7 +44,7 @@ fn history_lists_newest_first_with_the_contract_fields() {
         "{json}"
     );
     assert!(
-        json.ends_with(r#""sources":5,"backlinks":3,"toxic":1,"partial":false,"sources_given":null}"#),
+        json.ends_with(r#""sources":5,"backlinks":3,"toxic":1,"partial":false,"sources_given":null,"referring_domains":2}"#),
         "{json}"
     );
 }

@@ -131,10 +131,12 @@ fn history_lists_audits_newest_first_in_every_format() {
             "backlinks",
             "toxic",
             "partial",
-            "sources_given"
+            "sources_given",
+            "referring_domains"
         ]
     );
     assert_eq!(audits[1]["sources_given"], 4);
+    assert_eq!(audits[1]["referring_domains"], 1);
     assert_eq!(audits[1]["sources"], 4);
     assert_eq!(audits[1]["backlinks"], 2);
     assert_eq!(audits[1]["partial"], false);
@@ -151,7 +153,7 @@ fn history_lists_audits_newest_first_in_every_format() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "id,target,started_at,sources,backlinks,toxic,partial,sources_given"
+        "id,target,started_at,sources,backlinks,toxic,partial,sources_given,referring_domains"
     );
     assert!(
         lines[1].starts_with("2,example.com/x,") && lines[2].starts_with("1,example.com,"),
