@@ -353,6 +353,15 @@ impl LinkTypeCounts {
             LinkType::Sponsored => self.sponsored += 1,
         }
     }
+
+    pub fn get(&self, link_type: LinkType) -> usize {
+        match link_type {
+            LinkType::Dofollow => self.dofollow,
+            LinkType::Nofollow => self.nofollow,
+            LinkType::Ugc => self.ugc,
+            LinkType::Sponsored => self.sponsored,
+        }
+    }
 }
 
 /// Anchor kind counts; every kind always present.
@@ -381,6 +390,19 @@ impl KindCounts {
             AnchorKind::Other => &mut self.other,
         };
         *slot += 1;
+    }
+
+    pub fn get(&self, kind: AnchorKind) -> usize {
+        match kind {
+            AnchorKind::Image => self.image,
+            AnchorKind::Empty => self.empty,
+            AnchorKind::Url => self.url,
+            AnchorKind::Branded => self.branded,
+            AnchorKind::Exact => self.exact,
+            AnchorKind::Partial => self.partial,
+            AnchorKind::Generic => self.generic,
+            AnchorKind::Other => self.other,
+        }
     }
 }
 

@@ -8,7 +8,7 @@
 //! Chromium is not installed; never when `CI=true` (`.ci/run` installs it).
 
 use crate::discover::warc::{members, Rec};
-use crate::run::{fixture, std_command};
+use crate::run::{fixture, required_program, std_command};
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -28,13 +28,6 @@ const CHROMIUM_OWN: [&str; 5] = [
     "gstatic.com",
     "googleusercontent.com",
 ];
-
-fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| [dir.join("chromium"), dir.join("chromium-browser")])
-        .find(|candidate| candidate.is_file())
-}
 
 /// A proxy that answers nothing and remembers the host of every request.
 struct Proxy {
@@ -256,15 +249,11 @@ fn check(rendered: &Rendered, name: &str, texts: &[&str]) {
 
 #[test]
 fn every_html_report_renders_offline_in_chromium_and_page_markup_stays_text() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "Chromium is required when CI=true: `apt-get install chromium`"
-        );
-        eprintln!(
-            "skipping every_html_report_renders_offline_in_chromium_and_page_markup_stays_text: \
-             chromium is not on the PATH (`apt-get install chromium` runs it)"
-        );
+    let Some(browser) = required_program(
+        &["chromium", "chromium-browser"],
+        "every_html_report_renders_offline_in_chromium_and_page_markup_stays_text",
+        "apt-get install chromium",
+    ) else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

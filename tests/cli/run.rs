@@ -230,3 +230,26 @@ pub fn fixture(relative: &str) -> PathBuf {
         .join("fixtures")
         .join(relative)
 }
+
+/// The first of `programs` found on the PATH. When none is, a test that
+/// needs it says why it is skipped on standard error and gets `None`, except
+/// with `CI=true` (`.ci/run` installs every one), where it fails.
+pub fn required_program(programs: &[&str], test: &str, install: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .flat_map(|dir| programs.iter().map(move |name| dir.join(name)))
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{} is required when CI=true: `{install}`",
+            programs[0]
+        );
+        eprintln!(
+            "skipping {test}: {} is not on the PATH (`{install}` installs it)",
+            programs[0]
+        );
+    }
+    found
+}

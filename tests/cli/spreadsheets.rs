@@ -3,21 +3,13 @@
 //! Skipped, saying why, when LibreOffice is not installed; never skipped when
 //! `CI=true` (`.ci/run` installs it).
 
-use crate::run::Audit;
+use crate::run::{required_program, Audit};
 use crate::server::{Page, TestServer};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const ANCHOR: &str = "Gartengeräte für Ölbäume – 東京";
 const FORMULA: &str = "=1+1";
-
-/// `soffice` on the PATH, or why the test cannot run.
-fn libreoffice() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join("soffice"))
-        .find(|candidate| candidate.is_file())
-}
 
 /// LibreOffice's CSV filter: comma, double quote, UTF-8 (76), from line 1,
 /// formulas evaluated (the 13th token), as a careless import would.
@@ -45,15 +37,11 @@ fn convert(soffice: &Path, csv: &Path, dir: &Path) -> String {
 
 #[test]
 fn libreoffice_reads_non_ascii_anchors_and_guarded_cells_as_written() {
-    let Some(soffice) = libreoffice() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "LibreOffice (soffice) is required when CI=true: `apt-get install libreoffice-calc-nogui`"
-        );
-        eprintln!(
-            "skipping libreoffice_reads_non_ascii_anchors_and_guarded_cells_as_written: \
-             soffice is not on the PATH (`apt-get install libreoffice-calc-nogui` runs it)"
-        );
+    let Some(soffice) = required_program(
+        &["soffice"],
+        "libreoffice_reads_non_ascii_anchors_and_guarded_cells_as_written",
+        "apt-get install libreoffice-calc-nogui",
+    ) else {
         return;
     };
     let page = format!(

@@ -5,7 +5,7 @@
 
 use super::overview::{reason, toxic_reasons, toxic_reasons_title, Overview};
 use super::view::{Limit, View};
-use crate::model::{AuditReport, Link};
+use crate::model::{AnchorKind, AuditReport, Link, LinkType};
 use crate::report::html::{bars, columns, Bar, Cell, Page, Table};
 use crate::report::text::{anchor_label, percent, plural};
 
@@ -89,31 +89,17 @@ fn charts(report: &AuditReport) -> Vec<String> {
         .iter()
         .map(|d| Bar::count(&d.domain, d.links))
         .collect();
+    let types: Vec<Bar> = LinkType::ALL
+        .iter()
+        .map(|&t| Bar::count(t.as_str(), types.get(t)))
+        .collect();
+    let kinds: Vec<Bar> = AnchorKind::ALL
+        .iter()
+        .map(|&k| Bar::count(k.as_str(), kinds.get(k)))
+        .collect();
     vec![
-        bars(
-            "Link types",
-            "links",
-            &[
-                Bar::count("dofollow", types.dofollow),
-                Bar::count("nofollow", types.nofollow),
-                Bar::count("ugc", types.ugc),
-                Bar::count("sponsored", types.sponsored),
-            ],
-        ),
-        bars(
-            "Anchor kinds",
-            "links",
-            &[
-                Bar::count("branded", kinds.branded),
-                Bar::count("exact", kinds.exact),
-                Bar::count("partial", kinds.partial),
-                Bar::count("generic", kinds.generic),
-                Bar::count("url", kinds.url),
-                Bar::count("image", kinds.image),
-                Bar::count("empty", kinds.empty),
-                Bar::count("other", kinds.other),
-            ],
-        ),
+        bars("Link types", "links", &types),
+        bars("Anchor kinds", "links", &kinds),
         bars(
             "Top anchors, with their share of all backlinks",
             "links",

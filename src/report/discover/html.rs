@@ -2,7 +2,7 @@
 //! target, by type, top referring domains), the targets and the links.
 
 use super::summary_lines;
-use crate::model::{DiscoverReport, FoundLink, LinkType};
+use crate::model::{DiscoverReport, FoundLink, LinkType, LinkTypeCounts};
 use crate::report::html::{bars, Bar, Cell, Page, Table};
 use crate::report::text::anchor_label;
 use std::collections::HashMap;
@@ -60,12 +60,13 @@ fn charts(report: &DiscoverReport) -> Vec<String> {
         .iter()
         .map(|t| Bar::count(&t.target, t.links as usize))
         .collect();
+    let mut counts = LinkTypeCounts::default();
+    for link in &report.links {
+        counts.add(link.link_type);
+    }
     let types: Vec<Bar> = LinkType::ALL
         .iter()
-        .map(|&kind| {
-            let count = report.links.iter().filter(|l| l.link_type == kind).count();
-            Bar::count(kind.as_str(), count)
-        })
+        .map(|&kind| Bar::count(kind.as_str(), counts.get(kind)))
         .collect();
     let mut domains: HashMap<&str, usize> = HashMap::new();
     for link in &report.links {
