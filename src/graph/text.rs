@@ -3,14 +3,15 @@
 //! query; so the first query turns it, in two passes, into its transpose
 //! (`BASENAME-edges.index`), memory-mapped afterwards: a 64-byte header
 //! (magic, vertices, arcs, the list's stamp), `vertices + 1` `u64` offsets,
-//! then each vertex's sources as `u32`, sorted. Both passes write into the
-//! mapped file, so the heap stays small however long the list is.
+//! then each vertex's sources as `u32`, sorted. The build writes the index
+//! front to back through bucket files (see `build_in_buckets`), so its memory
+//! is the in-degrees and one bucket however long the list is.
 
 use super::cache::{self, u64_at, Stamp};
 use super::{GraphError, Progress, VertexId};
-use memmap2::{Mmap, MmapMut};
+use memmap2::Mmap;
 use std::fs::File;
-use std::io::BufRead;
+use std::io::{BufRead, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"BLEDGE01";
@@ -90,8 +91,13 @@ impl EdgeIndex {
     }
 }
 
-/// Pass 1 counts each vertex's arcs into the offsets; pass 2 places each
-/// source at its target's next free slot; each slot range is then sorted.
+/// Arcs a bucket of pass 2 holds: placing one takes 12 bytes an arc of
+/// memory (its pairs, then its sources), 48 MB here, whatever the list.
+const BUCKET_ARCS: u64 = 4 << 20;
+/// Bucket files open at once, at most: the buckets grow past `BUCKET_ARCS`
+/// rather than outnumber this.
+const MAX_BUCKETS: u64 = 256;
+
 fn build(
     list: &Path,
     index: &Path,
@@ -99,81 +105,139 @@ fn build(
     count: u64,
     progress: &dyn Progress,
 ) -> Result<(), GraphError> {
+    build_in_buckets(list, index, stamp, count, progress, BUCKET_ARCS)
+}
+
+/// Pass 1 counts each vertex's inbound arcs. The vertices are then cut into
+/// consecutive buckets of at most `bucket_arcs` arcs (a vertex with more has
+/// one of its own); pass 2 appends each arc to its target's bucket file, a
+/// plain sequential write. Then each bucket in turn is read back, its sources
+/// placed by target and sorted, and written after the offsets. Memory is the
+/// counts and one bucket; the disk holds 8 bytes an arc until the end.
+fn build_in_buckets(
+    list: &Path,
+    index: &Path,
+    stamp: Stamp,
+    count: u64,
+    progress: &dyn Progress,
+    bucket_arcs: u64,
+) -> Result<(), GraphError> {
     let n = count as usize;
-    let mut in_degree_map = scratch_counts(index, n)?;
-    let arcs = {
-        let counts = words(&mut in_degree_map);
-        read_arcs(list, count, progress, |_, to| counts[to as usize] += 1)?
-    };
-    let out = cache::create(index)?;
-    let sources_at = HEADER + (n + 1) * 8;
-    out.as_file()
-        .set_len((sources_at + arcs as usize * 4) as u64)
-        .map_err(GraphError::write(index))?;
-    // SAFETY: a temporary file of our own, mapped while no one else has it.
-    let mut map = unsafe { MmapMut::map_mut(out.as_file()) }.map_err(GraphError::write(index))?;
-    let (head, rest) = map.split_at_mut(sources_at);
-    let offsets = words(&mut head[HEADER..]);
-    let sources = quarter_words(rest);
-    // Each vertex's first slot, then (while placing) its next free one.
-    let counts = words(&mut in_degree_map);
-    let mut total = 0;
-    for (vertex, slot) in counts.iter_mut().enumerate() {
-        offsets[vertex] = total;
-        total += *slot;
-        *slot = offsets[vertex];
-    }
-    offsets[n] = total;
-    let placed = read_arcs(list, count, progress, |from, to| {
-        let slot = &mut counts[to as usize];
-        sources[*slot as usize] = from as u32;
-        *slot += 1;
+    let mut in_degree = vec![0u32; n];
+    let arcs = read_arcs(list, count, progress, |_, to| {
+        let degree = &mut in_degree[to as usize];
+        *degree = degree.saturating_add(1);
     })?;
+    if in_degree.contains(&u32::MAX) {
+        return Err(GraphError::Mismatch {
+            path: list.to_path_buf(),
+            detail: "a vertex has 4 billion arcs or more to it: use the BVGraph".into(),
+        });
+    }
+    let bucket_arcs = bucket_arcs.max(arcs.div_ceil(MAX_BUCKETS)).max(1);
+    let starts = bucket_starts(&in_degree, bucket_arcs);
+    let folder = index.parent().unwrap_or(Path::new("."));
+    let mut buckets = (0..starts.len() - 1)
+        .map(|_| {
+            let file = tempfile::tempfile_in(folder).map_err(GraphError::write(index))?;
+            Ok(BufWriter::with_capacity(64 * 1024, file))
+        })
+        .collect::<Result<Vec<_>, GraphError>>()?;
+    let mut failed = None;
+    let placed = read_arcs(list, count, progress, |from, to| {
+        // `starts` begins at 0, so the bucket is the last start at or before `to`.
+        let bucket = starts.partition_point(|&start| start <= to as usize) - 1;
+        let mut pair = [0; 8];
+        pair[..4].copy_from_slice(&(to as u32).to_le_bytes());
+        pair[4..].copy_from_slice(&(from as u32).to_le_bytes());
+        if let Err(e) = buckets[bucket].write_all(&pair) {
+            failed.get_or_insert(e);
+        }
+    })?;
+    if let Some(error) = failed {
+        return Err(GraphError::write(index)(error));
+    }
     if placed != arcs {
         return Err(GraphError::Damaged {
             path: list.to_path_buf(),
             detail: "it changed while it was read".into(),
         });
     }
-    for vertex in 0..n {
-        sources[offsets[vertex] as usize..offsets[vertex + 1] as usize].sort_unstable();
-    }
+    let out = cache::create(index)?;
+    let mut writer = BufWriter::with_capacity(1 << 20, out.as_file());
+    let write = |writer: &mut BufWriter<&File>, bytes: &[u8]| {
+        writer.write_all(bytes).map_err(GraphError::write(index))
+    };
     let mut header = Vec::with_capacity(HEADER);
     header.extend_from_slice(MAGIC);
     for word in [count, arcs, stamp.len, stamp.modified_ns] {
         header.extend_from_slice(&word.to_le_bytes());
     }
     header.resize(HEADER, 0);
-    head[..HEADER].copy_from_slice(&header);
-    map.flush().map_err(GraphError::write(index))?;
-    drop(map);
+    write(&mut writer, &header)?;
+    let mut offset = 0u64;
+    for &degree in &in_degree {
+        write(&mut writer, &offset.to_le_bytes())?;
+        offset += u64::from(degree);
+    }
+    write(&mut writer, &offset.to_le_bytes())?;
+    let (mut pairs, mut sources) = (Vec::new(), Vec::new());
+    for (bucket, range) in buckets.into_iter().zip(starts.windows(2)) {
+        let mut file = bucket
+            .into_inner()
+            .map_err(|e| GraphError::write(index)(e.into_error()))?;
+        file.seek(SeekFrom::Start(0)).map_err(GraphError::write(index))?;
+        pairs.clear();
+        file.read_to_end(&mut pairs).map_err(GraphError::write(index))?;
+        place(&pairs, &in_degree[range[0]..range[1]], range[0], &mut sources);
+        for source in &sources {
+            write(&mut writer, &source.to_le_bytes())?;
+        }
+    }
+    writer.flush().map_err(GraphError::write(index))?;
+    drop(writer);
     cache::commit(out, index)
 }
 
-/// A zeroed scratch file of `n` `u64` counters, mapped: the counts of pass 1,
-/// then the placing cursors of pass 2, off the heap.
-fn scratch_counts(index: &Path, n: usize) -> Result<MmapMut, GraphError> {
-    let file =
-        tempfile::tempfile_in(index.parent().unwrap_or(Path::new("."))).map_err(GraphError::write(index))?;
-    file.set_len((n.max(1) * 8) as u64)
-        .map_err(GraphError::write(index))?;
-    // SAFETY: an unnamed temporary file nobody else can open.
-    unsafe { MmapMut::map_mut(&file) }.map_err(GraphError::write(index))
+/// The first vertex of each bucket, then `n`: consecutive vertices while
+/// their arcs fit in `bucket_arcs`.
+fn bucket_starts(in_degree: &[u32], bucket_arcs: u64) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut held = 0u64;
+    for (vertex, &degree) in in_degree.iter().enumerate() {
+        let degree = u64::from(degree);
+        if held > 0 && held + degree > bucket_arcs {
+            starts.push(vertex);
+            held = 0;
+        }
+        held += degree;
+    }
+    starts.push(in_degree.len());
+    starts
 }
 
-/// Mapped bytes as `u64`s (the maps are page-aligned and the offsets 8-aligned).
-fn words(bytes: &mut [u8]) -> &mut [u64] {
-    // SAFETY: any bit pattern is a u64; align_to_mut keeps what is unaligned out.
-    let (before, words, _) = unsafe { bytes.align_to_mut::<u64>() };
-    assert!(before.is_empty(), "a mapped index is 8-byte aligned");
-    words
-}
-
-fn quarter_words(bytes: &mut [u8]) -> &mut [u32] {
-    // SAFETY: any bit pattern is a u32; align_to_mut keeps what is unaligned out.
-    let (before, words, _) = unsafe { bytes.align_to_mut::<u32>() };
-    assert!(before.is_empty(), "a mapped index is 4-byte aligned");
-    words
+/// One bucket's `(to, from)` pairs → its vertices' sources, each vertex's
+/// sorted, in vertex order. `degrees` are the bucket's vertices' from `first`.
+fn place(pairs: &[u8], degrees: &[u32], first: usize, sources: &mut Vec<u32>) {
+    let mut next: Vec<usize> = Vec::with_capacity(degrees.len() + 1);
+    let mut total = 0;
+    for &degree in degrees {
+        next.push(total);
+        total += degree as usize;
+    }
+    next.push(total);
+    let bounds = next.clone();
+    sources.clear();
+    sources.resize(total, 0);
+    for pair in pairs.chunks_exact(8) {
+        let to = u32::from_le_bytes([pair[0], pair[1], pair[2], pair[3]]) as usize - first;
+        let from = u32::from_le_bytes([pair[4], pair[5], pair[6], pair[7]]);
+        sources[next[to]] = from;
+        next[to] += 1;
+    }
+    for range in bounds.windows(2) {
+        sources[range[0]..range[1]].sort_unstable();
+    }
 }
 
 /// Every arc of the list, checked, handed to `each`; returns how many.
@@ -233,3 +297,6 @@ fn number(digits: &[u8]) -> Option<u64> {
         d.is_ascii_digit().then(|| n * 10 + u64::from(d - b'0'))
     })
 }
+
+#[cfg(test)]
+mod tests;
