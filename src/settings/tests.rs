@@ -488,7 +488,8 @@ fn fail_on_words() {
     assert_eq!(FailOn::parse("LOST"), Ok(FailOn::Lost));
     assert!(FailOn::parse("broken")
         .unwrap_err()
-        .contains("toxic, missing, nofollow or lost"));
+        .contains("toxic, missing, nofollow, lost or broken-target"));
+    assert_eq!(FailOn::parse("Broken-Target"), Ok(FailOn::BrokenTarget));
 }
 
 #[test]

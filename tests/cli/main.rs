@@ -11,6 +11,7 @@ mod server;
 
 mod analysis;
 mod bounds;
+mod broken_targets;
 mod config;
 mod content;
 mod contract;

@@ -2,9 +2,9 @@
 //! pull-request comments: the content of the terminal table as headings and
 //! pipe tables, page text escaped by `report::markdown`.
 
-use super::overview::{reason, toxic_reasons, toxic_reasons_title, Overview};
+use super::overview::{self, reason, toxic_reasons, toxic_reasons_title, Overview};
 use super::view::{Limit, View};
-use crate::model::{AuditReport, Link, SourceRecord};
+use crate::model::{AuditReport, Link, SourceRecord, Summary};
 use crate::report::markdown::{anchor_cell, capped_table, row, table, text, url, MAX_ROWS};
 use crate::report::text::{percent, plural};
 
@@ -43,6 +43,7 @@ pub(super) fn render(report: &AuditReport, view: &View) -> String {
                 &[&text(domain.domain), &links, &domain.dofollow_share()],
             );
         }
+        broken_targets(&mut out, &report.summary);
         if view.only.shows_links() {
             let title = format!("Links, worst first ({})", overview.links.len());
             let header = "| Toxicity | Source | Anchor | Target | Type | Equity | Flags |\n\
@@ -85,6 +86,30 @@ pub(super) fn render(report: &AuditReport, view: &View) -> String {
         );
     }
     out
+}
+
+/// The broken target pages, best redirect first, when any were found.
+fn broken_targets(out: &mut String, summary: &Summary) {
+    let Some(broken) = summary.broken_targets.as_deref().filter(|b| !b.is_empty()) else {
+        return;
+    };
+    out.push_str(&format!(
+        "\n### {}\n\n| Target page | Status | Backlinks | Referring domains |\n| --- | --- | ---: | ---: |\n",
+        text(&overview::broken_targets_title(broken.len()))
+    ));
+    for target in broken {
+        let backlinks = target.backlinks.to_string();
+        let domains = target.referring_domains.to_string();
+        row(
+            out,
+            &[
+                &text(&target.target_url),
+                &overview::broken_status(target),
+                &backlinks,
+                &domains,
+            ],
+        );
+    }
 }
 
 fn link_row(link: &&Link) -> Vec<String> {
