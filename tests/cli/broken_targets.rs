@@ -3,7 +3,7 @@
 //! summary, and `--fail-on broken-target`. Target `127.0.0.1`; the sources
 //! are on `localhost`, so they are external.
 
-use crate::run::Audit;
+use crate::run::{Audit, Report};
 use crate::server::{closed_port, Page, TestServer};
 use serde_json::{json, Value};
 
@@ -82,6 +82,19 @@ fn checked(sources: &[String]) -> Audit {
     ])
 }
 
+/// The target fields of every link to `target_url`, which must agree.
+fn fields_of(report: &Report, target_url: &str) -> Value {
+    let all: Vec<Value> = report
+        .links()
+        .iter()
+        .filter(|l| l["target_url"] == target_url)
+        .map(target_fields)
+        .collect();
+    assert!(!all.is_empty(), "no link to {target_url}");
+    assert!(all.iter().all(|f| f == &all[0]), "{target_url}: {all:?}");
+    all[0].clone()
+}
+
 fn target_fields(link: &Value) -> Value {
     json!([
         link["target_status"],
@@ -94,7 +107,7 @@ fn target_fields(link: &Value) -> Value {
 fn each_target_gets_what_its_page_answered() {
     let (server, target, sources) = site();
     let report = checked(&sources).json();
-    let fields = |name: &str| target_fields(report.link_to(&target(name)));
+    let fields = |name: &str| fields_of(&report, &target(name));
     assert_eq!(fields("/live"), json!(["ok", null, 200]));
     assert_eq!(
         fields("/moved-live"),
@@ -106,11 +119,11 @@ fn each_target_gets_what_its_page_answered() {
     assert_eq!(fields("/status/500"), json!(["broken", null, 500]));
     assert_eq!(fields("/delay/3000"), json!(["unreachable", null, null]));
     assert_eq!(fields("refused"), json!(["unreachable", null, null]));
-    let with_fragment = format!("{}#top", target("/gone"));
-    assert_eq!(
-        target_fields(report.link_to(&with_fragment)),
-        json!(["broken", null, 404])
-    );
+    let to_gone = report
+        .links()
+        .iter()
+        .filter(|l| l["target_url"] == target("/gone"));
+    assert_eq!(to_gone.count(), 3, "the fragment is dropped: one page");
     assert_eq!(server.hits("/gone"), 1, "three links to one page, one request");
     assert_eq!(server.hits("/live"), 1);
     assert_eq!(server.hits("/status/500"), 1, "a 500 is final, not retried");
@@ -143,10 +156,7 @@ fn without_the_flag_no_target_is_asked_and_the_fields_are_null() {
         .sources(&sources)
         .args(["--no-save"])
         .json();
-    assert_eq!(
-        target_fields(report.link_to(&target("/gone"))),
-        json!([null, null, null])
-    );
+    assert_eq!(fields_of(&report, &target("/gone")), json!([null, null, null]));
     assert_eq!(report.summary()["broken_targets"], Value::Null);
     assert_eq!(server.hits("/gone") + server.hits("/live"), 0);
 }
@@ -206,5 +216,70 @@ fn csv_rows_end_with_the_target_columns() {
     assert!(
         moved.ends_with(&format!(",broken,{},404", target("/gone-end"))),
         "{moved}"
+    );
+}
+
+#[test]
+fn checked_output_matches_the_mirror() {
+    let (_server, _target, sources) = site();
+    let report = checked(&sources).json();
+    let parsed: crate::mirror::AuditReport =
+        serde_json::from_value(report.doc.clone()).unwrap_or_else(|e| panic!("{e}\n{:#}", report.doc));
+    let statuses: std::collections::BTreeSet<String> = parsed
+        .links
+        .iter()
+        .map(|l| format!("{:?}", l.target_status.expect("every link checked")))
+        .collect();
+    assert_eq!(statuses.len(), 4, "{statuses:?}");
+    assert_eq!(parsed.summary.broken_targets.map(|b| b.len()), Some(4));
+}
+
+#[test]
+fn show_keeps_the_target_fields_and_diff_reports_a_target_that_broke() {
+    let monitor = crate::history::Monitor::new();
+    let server = TestServer::with_pages(vec![("/later-gone", Page::html("<p>here</p>"))]);
+    let port = server.host().rsplit_once(':').expect("port").1.to_string();
+    let target = format!("http://127.0.0.1:{port}/later-gone");
+    server.set_page("/src", links_page(std::slice::from_ref(&target)));
+    let source = format!("http://localhost:{port}/src");
+    let audit = || {
+        monitor
+            .run([
+                "audit",
+                "127.0.0.1",
+                &source,
+                "--check-targets",
+                "--format",
+                "json",
+            ])
+            .expect_code(0)
+            .stdout
+    };
+    audit();
+    server.set_page("/later-gone", Page::html("gone").with_status(404));
+    let printed = audit();
+    let shown = monitor
+        .run(["show", "latest", "--format", "json"])
+        .expect_code(0)
+        .stdout;
+    assert_eq!(String::from_utf8_lossy(&shown), String::from_utf8_lossy(&printed));
+    let saved: Value = serde_json::from_slice(&shown).expect("JSON");
+    assert_eq!(target_fields(&saved["links"][0]), json!(["broken", null, 404]));
+
+    let diff = monitor.json(&["diff", "127.0.0.1"]);
+    assert_eq!(diff["summary"]["changed"], 1, "{diff:#}");
+    let change = &diff["changes"][0];
+    assert_eq!(change["change"], "changed");
+    assert_eq!(change["before"]["target_status"], "ok");
+    assert_eq!(change["after"]["target_status"], "broken");
+    let table = monitor
+        .run(["diff", "127.0.0.1", "--format", "markdown"])
+        .expect_code(0);
+    assert!(
+        table
+            .stdout_text()
+            .contains("target page broke (HTTP 404): redirect it"),
+        "{}",
+        table.stdout_text()
     );
 }

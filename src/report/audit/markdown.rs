@@ -103,7 +103,7 @@ fn broken_targets(out: &mut String, summary: &Summary) {
         row(
             out,
             &[
-                &text(&target.target_url),
+                &url(&target.target_url),
                 &overview::broken_status(target),
                 &backlinks,
                 &domains,
@@ -240,6 +240,35 @@ mod tests {
     #[test]
     fn writes_the_overview_as_markdown() {
         assert_eq!(tests::render(Format::Markdown), EXPECTED);
+    }
+
+    #[test]
+    fn broken_target_pages_are_listed_after_the_referring_domains() {
+        let mut report = report(&results());
+        report.summary.broken_targets = Some(vec![crate::model::BrokenTarget {
+            target_url: "https://example.com/old".into(),
+            http_status: Some(404),
+            backlinks: 3,
+            referring_domains: 2,
+        }]);
+        let out = tests::render_with(Format::Markdown, Default::default(), &[], &report);
+        assert!(
+            out.contains("| Broken targets | 1 page, 3 backlinks: redirect them to live pages |"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "### Broken target pages (1): redirect each to a live page\n\n\
+                 | Target page | Status | Backlinks | Referring domains |\n\
+                 | --- | --- | ---: | ---: |\n\
+                 | <https://example.com/old> | HTTP 404 | 3 | 2 |\n\n### Links"
+            ),
+            "{out}"
+        );
+        report.summary.broken_targets = Some(Vec::new());
+        let out = tests::render_with(Format::Markdown, Default::default(), &[], &report);
+        assert!(out.contains("| Broken targets | none |"), "{out}");
+        assert!(!out.contains("### Broken target pages"), "{out}");
     }
 
     #[test]
