@@ -76,7 +76,7 @@ pub struct AuditArgs {
     #[command(flatten)]
     pub analysis: AnalysisArgs,
 
-    /// Exit 1 when a condition holds: toxic, missing, nofollow, lost (comma separated, repeatable).
+    /// Exit 1 when a condition holds: toxic, missing, nofollow, lost, broken-target (comma separated, repeatable).
     #[arg(long = "fail-on", value_name = "LIST", value_delimiter = ',', value_parser = FailOn::parse)]
     pub fail_on: Vec<FailOn>,
 
@@ -92,6 +92,10 @@ pub struct AuditArgs {
     /// Continue the latest partial (interrupted) audit of TARGET: fetch only the sources it lacks.
     #[arg(long)]
     pub resume: bool,
+
+    /// Ask every distinct page the backlinks point to what it answers, once each, and list the broken ones.
+    #[arg(long = "check-targets")]
+    pub check_targets: bool,
 
     /// Settings file; values given on the command line replace the file's
     /// [default: backlinks.toml in the current directory, if there is one].
@@ -434,6 +438,8 @@ pub enum FailOn {
     Nofollow,
     /// Any link of the previous complete audit of the target that is now gone.
     Lost,
+    /// Any backlink to a target page that answers 4xx/5xx (needs `--check-targets`).
+    BrokenTarget,
 }
 
 impl FailOn {
@@ -442,7 +448,7 @@ impl FailOn {
         let word = word.trim();
         <FailOn as ValueEnum>::from_str(word, true).map_err(|_| {
             format!(
-                "`{}` is not a condition: use toxic, missing, nofollow or lost (comma separated)",
+                "`{}` is not a condition: use toxic, missing, nofollow, lost or broken-target (comma separated)",
                 word.to_ascii_lowercase()
             )
         })

@@ -37,6 +37,8 @@ pub struct Settings {
     pub limit: Option<Limit>,
     /// `--csv-bom`.
     pub csv_bom: bool,
+    /// `--check-targets`: ask every distinct target page what it answers.
+    pub check_targets: bool,
     /// `--db`, `--no-save`, `--resume`.
     pub history: HistorySettings,
 }
@@ -72,6 +74,7 @@ impl Settings {
             target: self.target.clone(),
             fetch: self.fetch.clone(),
             analysis: self.analysis.clone(),
+            check_targets: self.check_targets,
         }
     }
 
@@ -116,6 +119,11 @@ impl Settings {
             // A switch can only turn this on; the file's `csv-bom = true` stands.
             csv_bom: args.output.csv_bom
                 || from_file("csv-bom", file, |v| &v.csv_bom).is_some_and(|(on, _)| on),
+            // A switch can only turn this on; the file's `check-targets = true`
+            // stands, and `--fail-on broken-target` needs the targets checked.
+            check_targets: args.check_targets
+                || from_file("check-targets", file, |v| &v.check_targets).is_some_and(|(on, _)| on)
+                || fail_on.contains(&FailOn::BrokenTarget),
             target,
             source_args: args.sources,
             source_files: args.source_files,

@@ -109,6 +109,9 @@ pub fn judge_with(
         toxicity: 0,
         toxic: false,
         weak: false,
+        target_status: None,
+        target_final_url: None,
+        target_http_status: None,
     };
     config.scoring.score(&mut link);
     link

@@ -175,6 +175,9 @@ mod tests {
             toxicity: 0,
             toxic: false,
             weak: false,
+            target_status: None,
+            target_final_url: None,
+            target_http_status: None,
         }
     }
 

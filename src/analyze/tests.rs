@@ -22,6 +22,9 @@ pub fn link(anchor_text: &str) -> Link {
         toxicity: 0,
         toxic: false,
         weak: false,
+        target_status: None,
+        target_final_url: None,
+        target_http_status: None,
     }
 }
 

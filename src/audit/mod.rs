@@ -5,6 +5,7 @@ mod collect;
 mod interrupt;
 mod plan;
 mod source;
+mod targets;
 mod waiting;
 
 pub use interrupt::Interrupt;
@@ -83,9 +84,14 @@ pub async fn run(
         .enumerate()
         .filter(|(index, _)| !done.contains(index));
     let window = (plan.fetch.concurrency * 8).max(256);
-    let finished = process_all(ctx, pending, window, &mut collector, &mut sinks).await?;
+    let mut finished = process_all(ctx.clone(), pending, window, &mut collector, &mut sinks).await?;
     sinks.progress.finish();
-    let (summary, sources, links) = collector.finish(&plan.analysis);
+    let (mut summary, sources, mut links) = collector.finish(&plan.analysis);
+    // An interrupted audit checks no targets: it stops starting fetches.
+    if plan.check_targets && finished {
+        finished = targets::check_all(ctx, &mut links, sinks.interrupt).await;
+        summary.broken_targets = Some(targets::broken_targets(&links));
+    }
     let report = AuditReport {
         schema_version: SCHEMA_VERSION,
         tool: Tool::current(),

@@ -14,4 +14,6 @@ pub struct Plan {
     pub fetch: FetchConfig,
     /// How links are judged: brands, keywords, terms, weights, thresholds.
     pub analysis: AnalysisConfig,
+    /// `--check-targets`: ask every distinct target page what it answers.
+    pub check_targets: bool,
 }

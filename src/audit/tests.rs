@@ -30,6 +30,7 @@ fn plan() -> Plan {
             brands: vec!["example".into()],
             ..AnalysisConfig::default()
         },
+        check_targets: false,
     }
 }
 

@@ -139,6 +139,9 @@ impl Packed {
                 toxicity: fixed.toxicity,
                 toxic: fixed.toxic,
                 weak: fixed.weak,
+                target_status: None,
+                target_final_url: None,
+                target_http_status: None,
             })
             .collect()
     }

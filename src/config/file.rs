@@ -44,6 +44,7 @@ pub struct FileSettings {
 
     pub format: Option<Spanned<String>>,
     pub csv_bom: Option<Spanned<bool>>,
+    pub check_targets: Option<Spanned<bool>>,
     pub fail_on: Option<Spanned<FailOnList>>,
 }
 

@@ -161,8 +161,13 @@ fn output_settings() -> Vec<Setting> {
             false,
         ),
         setting(
+            "check-targets",
+            "Ask every distinct page the backlinks point to what it answers, and list the broken ones.",
+            false,
+        ),
+        setting(
             "fail-on",
-            "Exit 1 when a condition holds: \"toxic\", \"missing\", \"nofollow\", \"lost\".",
+            "Exit 1 when a condition holds: \"toxic\", \"missing\", \"nofollow\", \"lost\", \"broken-target\".",
             "[]",
         ),
     ]

@@ -1,14 +1,15 @@
 //! Pairing the links of two audits and sorting out what became of each.
 
 use super::{Change, ChangeKind, DiffSummary};
-use crate::model::{AuditReport, Link, LinkType, SourceRecord, SourceStatus};
+use crate::model::{AuditReport, Link, LinkType, SourceRecord, SourceStatus, TargetTurn};
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Whether two links with one source and target count as unchanged: the same
-/// link type, equity, anchor text and toxic verdict. Other differences (rel
+/// link type, equity, anchor text and toxic verdict, and a target page that
+/// neither broke nor came back (see [`TargetTurn`]). Other differences (rel
 /// tokens such as `noopener`, placement, flags, the toxicity score) are not changes.
 pub fn same_link(a: &Link, b: &Link) -> bool {
-    looks(a) == looks(b)
+    looks(a) == looks(b) && TargetTurn::between(a, b).is_none()
 }
 
 type Looks<'a> = (LinkType, bool, &'a str, bool);

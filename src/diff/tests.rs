@@ -1,7 +1,7 @@
 //! Every kind of change, with the near misses that must not be one.
 
 use super::{diff, ChangeKind, Diff, DiffSummary, Side, TargetMismatch};
-use crate::model::{AuditReport, Link, LinkType, SourceStatus};
+use crate::model::{AuditReport, Link, LinkType, SourceStatus, TargetCheck, TargetStatus};
 use crate::sample::build::{link, report, source, target};
 use crate::store::AuditId;
 
@@ -334,4 +334,38 @@ fn audits_of_different_targets_are_not_compared() {
     let mut typed = page_with(vec![]);
     typed.target = target("https://www.example.com", "example.com", "/");
     assert_eq!(compare(&before, &typed).target, typed.target);
+}
+
+#[test]
+fn a_target_page_that_broke_is_a_change_and_one_that_came_back_too() {
+    let check = |status: TargetStatus, http: u16| TargetCheck {
+        status,
+        final_url: None,
+        http_status: Some(http),
+    };
+    let with = |c: Option<TargetCheck>| {
+        let mut l = link(PAGE, HOME, "Example");
+        if let Some(c) = c {
+            l.set_target_check(&c);
+        }
+        l
+    };
+    let ok = || Some(check(TargetStatus::Ok, 200));
+    let broken = || Some(check(TargetStatus::Broken, 404));
+    let cases = [
+        (ok(), broken(), summary(0, 0, 0, 1, 0)),
+        (None, broken(), summary(0, 0, 0, 1, 0)),
+        (broken(), ok(), summary(0, 0, 0, 1, 0)),
+        (broken(), None, summary(0, 0, 0, 0, 1)),
+        (broken(), broken(), summary(0, 0, 0, 0, 1)),
+        (
+            ok(),
+            Some(check(TargetStatus::Unreachable, 0)),
+            summary(0, 0, 0, 0, 1),
+        ),
+    ];
+    for (i, (before, after, expected)) in cases.into_iter().enumerate() {
+        let d = compare(&page_with(vec![with(before)]), &page_with(vec![with(after)]));
+        assert_eq!(d.summary, expected, "case {i}");
+    }
 }

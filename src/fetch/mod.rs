@@ -148,6 +148,17 @@ impl Fetcher {
 
     /// Fetches a page, following redirects, and says what became of it.
     pub async fn fetch(&self, url: &Url) -> Fetched {
+        self.fetch_for(url, Purpose::Page).await
+    }
+
+    /// Asks for a page only to learn what it answers (`--check-targets`):
+    /// the same GET, robots, redirects, retries and limits as a page, but no
+    /// body is read past the headers. The outcome is never a page.
+    pub async fn check(&self, url: &Url) -> Fetched {
+        self.fetch_for(url, Purpose::Check).await
+    }
+
+    async fn fetch_for(&self, url: &Url, purpose: Purpose) -> Fetched {
         let mut current = url.clone();
         let mut redirects: Vec<String> = Vec::new();
         loop {
@@ -161,7 +172,7 @@ impl Fetcher {
                     return fetched;
                 }
             }
-            let answer = match self.request(&current, Purpose::Page).await {
+            let answer = match self.request(&current, purpose).await {
                 Ok(answer) => answer,
                 Err(no_answer) => {
                     let mut fetched = Fetched::failed(Failure::no_answer(&no_answer, None));

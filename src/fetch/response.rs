@@ -23,6 +23,8 @@ pub(super) struct Answer {
 pub(super) enum Purpose {
     Page,
     Robots,
+    /// Only the status matters (`Fetcher::check`).
+    Check,
 }
 
 /// Enough of an error page to recognise a bot challenge.
@@ -131,6 +133,7 @@ pub(super) fn body_limit(
 ) -> Option<usize> {
     match purpose {
         Purpose::Robots => (200..300).contains(&status).then_some(robots::MAX_ROBOTS_BYTES),
+        Purpose::Check => None,
         // A body still compressed cannot be read: no use downloading it.
         Purpose::Page if (200..300).contains(&status) && undecoded_coding(headers).is_some() => None,
         Purpose::Page if (200..300).contains(&status) => {
@@ -203,6 +206,9 @@ mod tests {
             Some(robots::MAX_ROBOTS_BYTES)
         );
         assert_eq!(body_limit(Purpose::Robots, 404, &pdf, 99), None);
+        for status in [200, 403, 503] {
+            assert_eq!(body_limit(Purpose::Check, status, &html, 99), None);
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod domains;
 mod flag;
 mod found;
 mod saved;
+mod target_check;
 
 pub use diff::{AuditRef, Change, ChangeKind, Diff, DiffSummary, DIFF_SCHEMA_VERSION};
 pub use domains::{
@@ -18,6 +19,7 @@ pub use found::{
     DiscoverReport, DiscoverSummary, FoundLink, SkipCounts, SkipReason, TargetFound, DISCOVER_SCHEMA_VERSION,
 };
 pub use saved::{AuditId, AuditRow};
+pub use target_check::{BrokenTarget, TargetCheck, TargetStatus, TargetTurn};
 
 use serde::{Deserialize, Serialize};
 
@@ -257,6 +259,24 @@ pub struct Link {
     /// as not weak.
     #[serde(default)]
     pub weak: bool,
+    /// What the target page answered (`--check-targets`); null when unchecked.
+    #[serde(default)]
+    pub target_status: Option<TargetStatus>,
+    /// Where the target's redirects ended; null without redirects.
+    #[serde(default)]
+    pub target_final_url: Option<String>,
+    /// The target's final HTTP status; null when unchecked or unanswered.
+    #[serde(default)]
+    pub target_http_status: Option<u16>,
+}
+
+impl Link {
+    /// Gives the link what its target page answered.
+    pub fn set_target_check(&mut self, check: &TargetCheck) {
+        self.target_status = Some(check.status);
+        self.target_final_url = check.final_url.clone();
+        self.target_http_status = check.http_status;
+    }
 }
 
 /// Everything one source produced, as it flows from the fetchers to the reports.
@@ -477,6 +497,10 @@ pub struct Summary {
     pub risk: Risk,
     pub anchors: AnchorProfile,
     pub top_domains: Vec<DomainCount>,
+    /// Target pages answering 4xx/5xx, most referring domains first (then
+    /// backlinks, then URL): null unless `--check-targets`.
+    #[serde(default)]
+    pub broken_targets: Option<Vec<BrokenTarget>>,
 }
 
 /// The target as reported.

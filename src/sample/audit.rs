@@ -45,6 +45,9 @@ pub(crate) fn results() -> Vec<SourceResult> {
         toxicity: 60,
         toxic: true,
         weak: false,
+        target_status: None,
+        target_final_url: None,
+        target_http_status: None,
         ..link("=best garden tools")
     };
     let no_link = SourceRecord {
@@ -163,6 +166,7 @@ pub(crate) fn empty_report() -> AuditReport {
                 domain: "example.org".to_string(),
                 links: 2,
             }],
+            broken_targets: None,
         },
         sources: Vec::new(),
         links: Vec::new(),

@@ -37,6 +37,9 @@ pub(crate) fn link(source: &str, target: &str, anchor: &str) -> Link {
         toxicity: 0,
         toxic: false,
         weak: false,
+        target_status: None,
+        target_final_url: None,
+        target_http_status: None,
     }
 }
 

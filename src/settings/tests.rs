@@ -193,6 +193,17 @@ fn ignore_robots_from_either_place_turns_robots_off() {
 }
 
 #[test]
+fn check_targets_from_either_place_or_fail_on_broken_target_turns_it_on() {
+    assert!(!merged(&[], None).check_targets);
+    assert!(!merged(&[], Some("check-targets = false\n")).check_targets);
+    assert!(merged(&["--check-targets"], Some("check-targets = false\n")).check_targets);
+    assert!(merged(&[], Some("check-targets = true\n")).check_targets);
+    assert!(merged(&["--fail-on", "broken-target"], None).check_targets);
+    assert!(merged(&[], Some("fail-on = [\"broken-target\"]\n")).check_targets);
+    assert!(merged(&["--check-targets"], None).plan().check_targets);
+}
+
+#[test]
 fn allow_private_from_either_place_turns_the_refusal_off() {
     assert!(!merged(&[], None).fetch.allow_private);
     assert!(!merged(&[], Some("allow-private = false\n")).fetch.allow_private);
@@ -488,7 +499,8 @@ fn fail_on_words() {
     assert_eq!(FailOn::parse("LOST"), Ok(FailOn::Lost));
     assert!(FailOn::parse("broken")
         .unwrap_err()
-        .contains("toxic, missing, nofollow or lost"));
+        .contains("toxic, missing, nofollow, lost or broken-target"));
+    assert_eq!(FailOn::parse("Broken-Target"), Ok(FailOn::BrokenTarget));
 }
 
 #[test]

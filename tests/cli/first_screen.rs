@@ -156,7 +156,18 @@ fn the_csv_says_why_a_source_failed_and_where_it_ended() {
         .stdout_text();
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
-    assert_eq!(&header[14..], ["weak", "error", "final_url", "title"]);
+    assert_eq!(
+        &header[14..],
+        [
+            "weak",
+            "error",
+            "final_url",
+            "title",
+            "target_status",
+            "target_final_url",
+            "target_http_status"
+        ]
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let gone = rows.iter().find(|r| &r[1] == "http-error").expect("the 404");
     assert!(gone[15].contains("404"), "{gone:?}");

@@ -31,7 +31,7 @@ const SOURCE_KEYS: [&str; 13] = [
     "ip",
     "links",
 ];
-const LINK_KEYS: [&str; 15] = [
+const LINK_KEYS: [&str; 18] = [
     "source_url",
     "source_host",
     "source_domain",
@@ -47,8 +47,11 @@ const LINK_KEYS: [&str; 15] = [
     "toxicity",
     "toxic",
     "weak",
+    "target_status",
+    "target_final_url",
+    "target_http_status",
 ];
-const SUMMARY_KEYS: [&str; 11] = [
+const SUMMARY_KEYS: [&str; 12] = [
     "sources",
     "backlinks",
     "referring_pages",
@@ -60,6 +63,7 @@ const SUMMARY_KEYS: [&str; 11] = [
     "risk",
     "anchors",
     "top_domains",
+    "broken_targets",
 ];
 
 #[test]

@@ -11,6 +11,7 @@ mod server;
 
 mod analysis;
 mod bounds;
+mod broken_targets;
 mod browser;
 mod config;
 mod content;

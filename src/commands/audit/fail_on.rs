@@ -73,6 +73,18 @@ fn counts(conditions: &[FailOn], summary: &Summary) -> Vec<String> {
                     )
                 })
             }
+            FailOn::BrokenTarget => {
+                let broken = summary.broken_targets.as_deref().unwrap_or_default();
+                let links: usize = broken.iter().map(|b| b.backlinks).sum();
+                (links > 0).then(|| {
+                    format!(
+                        "--fail-on broken-target: {links} backlink{} to {} broken page{} (redirect them to live pages)",
+                        plural(links),
+                        broken.len(),
+                        plural(broken.len())
+                    )
+                })
+            }
             // Judged against the history, not the summary (see `history`).
             FailOn::Toxic | FailOn::Lost => None,
         })

@@ -13,7 +13,7 @@ use crate::report::csv::{bool_word, safe_cell, start, write_record};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-const COLUMNS: usize = 18;
+const COLUMNS: usize = 21;
 
 const HEADER: [&str; COLUMNS] = [
     "source_url",
@@ -34,6 +34,9 @@ const HEADER: [&str; COLUMNS] = [
     "error",
     "final_url",
     "title",
+    "target_status",
+    "target_final_url",
+    "target_http_status",
 ];
 
 /// Writes the rows `only` keeps as CSV and flushes the CSV layer.
@@ -93,32 +96,69 @@ fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a,
         row[12] = Cow::Borrowed(bool_word(link.toxic));
         row[13] = Cow::Owned(Flag::words(&link.flags).join(" "));
         row[14] = Cow::Borrowed(bool_word(link.weak));
+        row[18] = Cow::Borrowed(link.target_status.map(|s| s.as_str()).unwrap_or_default());
+        row[19] = Cow::Borrowed(link.target_final_url.as_deref().unwrap_or_default());
+        row[20] = link
+            .target_http_status
+            .map(|code| code.to_string())
+            .unwrap_or_default()
+            .into();
     }
     row.map(safe_cell)
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::model::{TargetCheck, TargetStatus};
     use crate::report::audit::tests::{render, render_view, render_with};
     use crate::report::audit::{Filter, Only, View};
     use crate::report::{Format, RenderOptions};
     use crate::sample::audit::{report, results};
 
     const EXPECTED: &str = "source_url,source_status,http_status,target_url,anchor_text,anchor_kind,\
-        link_type,rel,passes_equity,placement,hidden,toxicity,toxic,flags,weak,error,final_url,title\n\
+        link_type,rel,passes_equity,placement,hidden,toxicity,toxic,flags,weak,error,final_url,title,\
+        target_status,target_final_url,target_http_status\n\
         https://blog.example.org/post/1,ok,200,https://example.com/,Example,branded,\
         dofollow,,true,content,false,0,false,,false,,https://blog.example.org/post/1,\
-        \"Garden, tools & \"\"more\"\"\"\n\
+        \"Garden, tools & \"\"more\"\"\",,,\n\
         https://blog.example.org/post/1,ok,200,https://example.com/shop?a=1|2,\
         '=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,\
         60,true,hidden-link exact-match-anchor,false,,https://blog.example.org/post/1,\
-        \"Garden, tools & \"\"more\"\"\"\n\
-        https://news.example.net/a,no-link,200,,,,,,,,,,,,,,https://news.example.net/a,\n\
-        https://gone.test.org/x,http-error,404,,,,,,,,,,,,,HTTP 404 Not Found,https://gone.test.org/x,\n";
+        \"Garden, tools & \"\"more\"\"\",,,\n\
+        https://news.example.net/a,no-link,200,,,,,,,,,,,,,,https://news.example.net/a,,,,\n\
+        https://gone.test.org/x,http-error,404,,,,,,,,,,,,,HTTP 404 Not Found,https://gone.test.org/x,,,,\n";
 
     #[test]
     fn writes_a_row_per_link_and_per_source_without_one() {
         assert_eq!(render(Format::Csv), EXPECTED);
+    }
+
+    #[test]
+    fn checked_targets_end_each_link_row() {
+        let mut report = report(&results());
+        report.links[0].set_target_check(&TargetCheck {
+            status: TargetStatus::Redirect,
+            final_url: Some("https://example.com/home".into()),
+            http_status: Some(200),
+        });
+        report.links[1].set_target_check(&TargetCheck {
+            status: TargetStatus::Broken,
+            final_url: None,
+            http_status: Some(404),
+        });
+        let out = render_with(Format::Csv, RenderOptions::default(), &[], &report);
+        let rows: Vec<&str> = out.lines().collect();
+        assert!(
+            rows[1].ends_with(",redirect,https://example.com/home,200"),
+            "{}",
+            rows[1]
+        );
+        assert!(rows[2].ends_with(",broken,,404"), "{}", rows[2]);
+        assert!(
+            rows[3].ends_with(",,,"),
+            "a source without a link has no target: {}",
+            rows[3]
+        );
     }
 
     #[test]
@@ -138,7 +178,7 @@ mod tests {
         report.sources[0].links = 1;
         let out = render_with(Format::Csv, RenderOptions::default(), &[], &report);
         assert_eq!(out.lines().count(), 1 + 4, "{out}");
-        assert!(out.ends_with("\nhttps://blog.example.org/post/1,,,https://example.com/shop?a=1|2,'=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,60,true,hidden-link exact-match-anchor,false,,,\n"), "{out}");
+        assert!(out.ends_with("\nhttps://blog.example.org/post/1,,,https://example.com/shop?a=1|2,'=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,60,true,hidden-link exact-match-anchor,false,,,,,,\n"), "{out}");
     }
 
     #[test]
@@ -156,7 +196,7 @@ mod tests {
         report.sources[0].title = Some("=SUM(A1)".to_string());
         let out = render_with(Format::Csv, RenderOptions::default(), &[], &report);
         assert!(out.contains(",'-1 attempts,"), "{out}");
-        assert!(out.contains(",'=SUM(A1)\n"), "{out}");
+        assert!(out.contains(",'=SUM(A1),,,\n"), "{out}");
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //! top referring domains), then the tables of the Markdown report, whole
 //! and sortable. Page text is escaped by `report::html`.
 
-use super::overview::{reason, toxic_reasons, toxic_reasons_title, Overview};
+use super::overview::{
+    broken_status, broken_targets_title, reason, toxic_reasons, toxic_reasons_title, Overview,
+};
 use super::view::{Limit, View};
-use crate::model::{AnchorKind, AuditReport, Link, LinkType};
+use crate::model::{AnchorKind, AuditReport, Link, LinkType, Summary};
 use crate::report::html::{bars, columns, Bar, Cell, Page, Table};
 use crate::report::text::{anchor_label, percent, plural};
 
@@ -31,6 +33,7 @@ pub(super) fn render(report: &AuditReport, view: &View) -> String {
         page.paragraph(&overview.no_backlinks());
     } else {
         page.charts(&charts(report));
+        broken_targets(&mut page, &report.summary);
         if view.only.shows_links() {
             links(&mut page, &overview, view);
         }
@@ -141,6 +144,40 @@ fn toxicity(links: &[Link]) -> String {
     )
 }
 
+/// The target pages that answer with an error, best redirect first, and a
+/// chart of the backlinks each one wastes, when `--check-targets` found any.
+fn broken_targets(page: &mut Page, summary: &Summary) {
+    let Some(broken) = summary.broken_targets.as_deref().filter(|b| !b.is_empty()) else {
+        return;
+    };
+    let title = broken_targets_title(broken.len());
+    page.heading(&title);
+    let wasted: Vec<Bar> = broken
+        .iter()
+        .take(10)
+        .map(|t| Bar::count(&t.target_url, t.backlinks).bad())
+        .collect();
+    page.charts(&[bars("Backlinks to broken target pages", "backlinks", &wasted)]);
+    let mut table = Table::new(
+        title,
+        &[
+            ("Target page", false),
+            ("Status", false),
+            ("Backlinks", true),
+            ("Referring domains", true),
+        ],
+    );
+    for target in broken {
+        table.rows.push(vec![
+            Cell::url(&target.target_url),
+            Cell::text(broken_status(target)).warn(true),
+            Cell::text(target.backlinks.to_string()),
+            Cell::text(target.referring_domains.to_string()),
+        ]);
+    }
+    page.table(&table);
+}
+
 fn links(page: &mut Page, overview: &Overview<'_>, view: &View) {
     let shown = match view.limit {
         Limit::First(n) => n.min(overview.links.len()),
@@ -204,5 +241,43 @@ fn links(page: &mut Page, overview: &Overview<'_>, view: &View) {
             ]);
         }
         page.table(&table);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::BrokenTarget;
+    use crate::report::audit::tests::render_with;
+    use crate::report::Format;
+    use crate::sample::audit::{report, results};
+
+    #[test]
+    fn broken_target_pages_get_a_chart_and_a_table_when_there_are_any() {
+        let mut report = report(&results());
+        report.summary.broken_targets = Some(vec![BrokenTarget {
+            target_url: "https://example.com/old".into(),
+            http_status: Some(404),
+            backlinks: 3,
+            referring_domains: 2,
+        }]);
+        let out = render_with(Format::Html, Default::default(), &[], &report);
+        assert!(
+            out.contains("<h2>Broken target pages (1): redirect each to a live page</h2>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<desc>backlinks by bar. https://example.com/old: 3.</desc>"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "<td><a href=\"https://example.com/old\" rel=\"nofollow noopener noreferrer\">https://example.com/old</a></td>\
+                 <td class=\"toxic\">HTTP 404</td><td class=\"num\">3</td><td class=\"num\">2</td>"
+            ),
+            "{out}"
+        );
+        report.summary.broken_targets = Some(Vec::new());
+        let out = render_with(Format::Html, Default::default(), &[], &report);
+        assert!(!out.contains("Broken target pages"), "{out}");
     }
 }

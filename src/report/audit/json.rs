@@ -125,7 +125,8 @@ mod tests {
         "domain": "example.org",
         "links": 2
       }
-    ]
+    ],
+    "broken_targets": null
   },
   "sources": [
     {
@@ -192,7 +193,10 @@ mod tests {
       "flags": [],
       "toxicity": 0,
       "toxic": false,
-      "weak": false
+      "weak": false,
+      "target_status": null,
+      "target_final_url": null,
+      "target_http_status": null
     },
     {
       "source_url": "https://blog.example.org/post/1",
@@ -215,7 +219,10 @@ mod tests {
       ],
       "toxicity": 60,
       "toxic": true,
-      "weak": false
+      "weak": false,
+      "target_status": null,
+      "target_final_url": null,
+      "target_http_status": null
     }
   ]
 }

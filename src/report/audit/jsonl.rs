@@ -118,13 +118,13 @@ mod tests {
         \"source_host\":\"blog.example.org\",\"source_domain\":\"example.org\",\
         \"target_url\":\"https://example.com/\",\"anchor_text\":\"Example\",\"anchor_kind\":\"branded\",\
         \"rel\":[],\"link_type\":\"dofollow\",\"passes_equity\":true,\"placement\":\"content\",\
-        \"hidden\":false,\"flags\":[],\"toxicity\":0,\"toxic\":false,\"weak\":false}\n\
+        \"hidden\":false,\"flags\":[],\"toxicity\":0,\"toxic\":false,\"weak\":false,\"target_status\":null,\"target_final_url\":null,\"target_http_status\":null}\n\
         {\"type\":\"link\",\"source_url\":\"https://blog.example.org/post/1\",\
         \"source_host\":\"blog.example.org\",\"source_domain\":\"example.org\",\
         \"target_url\":\"https://example.com/shop?a=1|2\",\"anchor_text\":\"=best garden tools\",\
         \"anchor_kind\":\"exact\",\"rel\":[\"nofollow\",\"noopener\"],\"link_type\":\"nofollow\",\
         \"passes_equity\":false,\"placement\":\"footer\",\"hidden\":true,\"flags\":[\"hidden-link\",\
-        \"exact-match-anchor\"],\"toxicity\":60,\"toxic\":true,\"weak\":false}\n\
+        \"exact-match-anchor\"],\"toxicity\":60,\"toxic\":true,\"weak\":false,\"target_status\":null,\"target_final_url\":null,\"target_http_status\":null}\n\
         {\"type\":\"summary\",\"schema_version\":1,\"tool\":{\"name\":\"backlinks\",\
         \"version\":\"0.1.0\"},\"target\":{\"input\":\"example.com\",\"host\":\"example.com\",\
         \"path_prefix\":\"/\"},\"started_at\":\"2025-01-02T03:04:05Z\",\"finished_at\":\"2025-01-02T03:04:09Z\",\
@@ -137,7 +137,7 @@ mod tests {
         \"empty\":0,\"url\":0,\"branded\":1,\"exact\":1,\"partial\":0,\"generic\":0,\
         \"other\":0},\"top\":[{\"text\":\"=best garden tools\",\"count\":1,\"share\":0.5},\
         {\"text\":\"example\",\"count\":1,\"share\":0.5}]},\"top_domains\":[{\"domain\":\"example.org\",\
-        \"links\":2}]}}\n";
+        \"links\":2}],\"broken_targets\":null}}\n";
 
     #[test]
     fn streams_sources_then_links_then_the_summary() {

@@ -2,9 +2,9 @@
 //! pull-request comments: the content of the terminal table as headings and
 //! pipe tables, page text escaped by `report::markdown`.
 
-use super::overview::{reason, toxic_reasons, toxic_reasons_title, Overview};
+use super::overview::{self, reason, toxic_reasons, toxic_reasons_title, Overview};
 use super::view::{Limit, View};
-use crate::model::{AuditReport, Link, SourceRecord};
+use crate::model::{AuditReport, Link, SourceRecord, Summary};
 use crate::report::markdown::{anchor_cell, capped_table, row, table, text, url, MAX_ROWS};
 use crate::report::text::{percent, plural};
 
@@ -43,6 +43,7 @@ pub(super) fn render(report: &AuditReport, view: &View) -> String {
                 &[&text(domain.domain), &links, &domain.dofollow_share()],
             );
         }
+        broken_targets(&mut out, &report.summary);
         if view.only.shows_links() {
             let title = format!("Links, worst first ({})", overview.links.len());
             let header = "| Toxicity | Source | Anchor | Target | Type | Equity | Flags |\n\
@@ -85,6 +86,30 @@ pub(super) fn render(report: &AuditReport, view: &View) -> String {
         );
     }
     out
+}
+
+/// The broken target pages, best redirect first, when any were found.
+fn broken_targets(out: &mut String, summary: &Summary) {
+    let Some(broken) = summary.broken_targets.as_deref().filter(|b| !b.is_empty()) else {
+        return;
+    };
+    out.push_str(&format!(
+        "\n### {}\n\n| Target page | Status | Backlinks | Referring domains |\n| --- | --- | ---: | ---: |\n",
+        text(&overview::broken_targets_title(broken.len()))
+    ));
+    for target in broken {
+        let backlinks = target.backlinks.to_string();
+        let domains = target.referring_domains.to_string();
+        row(
+            out,
+            &[
+                &url(&target.target_url),
+                &overview::broken_status(target),
+                &backlinks,
+                &domains,
+            ],
+        );
+    }
 }
 
 fn link_row(link: &&Link) -> Vec<String> {
@@ -215,6 +240,35 @@ mod tests {
     #[test]
     fn writes_the_overview_as_markdown() {
         assert_eq!(tests::render(Format::Markdown), EXPECTED);
+    }
+
+    #[test]
+    fn broken_target_pages_are_listed_after_the_referring_domains() {
+        let mut report = report(&results());
+        report.summary.broken_targets = Some(vec![crate::model::BrokenTarget {
+            target_url: "https://example.com/old".into(),
+            http_status: Some(404),
+            backlinks: 3,
+            referring_domains: 2,
+        }]);
+        let out = tests::render_with(Format::Markdown, Default::default(), &[], &report);
+        assert!(
+            out.contains("| Broken targets | 1 page, 3 backlinks: redirect them to live pages |"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "### Broken target pages (1): redirect each to a live page\n\n\
+                 | Target page | Status | Backlinks | Referring domains |\n\
+                 | --- | --- | ---: | ---: |\n\
+                 | <https://example.com/old> | HTTP 404 | 3 | 2 |\n\n### Links"
+            ),
+            "{out}"
+        );
+        report.summary.broken_targets = Some(Vec::new());
+        let out = tests::render_with(Format::Markdown, Default::default(), &[], &report);
+        assert!(out.contains("| Broken targets | none |"), "{out}");
+        assert!(!out.contains("### Broken target pages"), "{out}");
     }
 
     #[test]

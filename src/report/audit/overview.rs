@@ -4,7 +4,7 @@
 //! raw; each renderer escapes it.
 
 use super::view::View;
-use crate::model::{AuditReport, Flag, FlagKind, Link, SourceRecord, SourceStatus, Summary};
+use crate::model::{AuditReport, BrokenTarget, Flag, FlagKind, Link, SourceRecord, SourceStatus, Summary};
 use crate::report::text::{percent, plural, target_label};
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -174,7 +174,7 @@ fn facts(summary: &Summary) -> Vec<(&'static str, String)> {
             share_of(n, backlinks)
         ),
     };
-    vec![
+    let mut facts = vec![
         ("Sources", format!("{} ({statuses})", summary.sources.total)),
         ("Backlinks", backlinks.to_string()),
         ("Referring pages", summary.referring_pages.to_string()),
@@ -207,7 +207,38 @@ fn facts(summary: &Summary) -> Vec<(&'static str, String)> {
                 (kinds.other, "other"),
             ]),
         ),
-    ]
+    ];
+    if let Some(broken) = &summary.broken_targets {
+        facts.push(("Broken targets", broken_targets_fact(broken)));
+    }
+    facts
+}
+
+/// `2 pages, 5 backlinks: redirect them to live pages`, or `none` when every
+/// target answered.
+fn broken_targets_fact(broken: &[BrokenTarget]) -> String {
+    if broken.is_empty() {
+        return "none".to_string();
+    }
+    let backlinks: usize = broken.iter().map(|b| b.backlinks).sum();
+    format!(
+        "{}, {}: redirect them to live pages",
+        plural(broken.len(), "page"),
+        plural(backlinks, "backlink")
+    )
+}
+
+/// "Broken target pages (2): redirect each to a live page": the heading of
+/// the list of broken target pages.
+pub(super) fn broken_targets_title(count: usize) -> String {
+    format!("Broken target pages ({count}): redirect each to a live page")
+}
+
+/// `HTTP 404`, or `-` when no status was recorded.
+pub(super) fn broken_status(target: &BrokenTarget) -> String {
+    target
+        .http_status
+        .map_or_else(|| "-".to_string(), |code| format!("HTTP {code}"))
 }
 
 /// The toxic links, worst first, each with the risk flags that made it toxic:

@@ -6,9 +6,9 @@
 
 mod links;
 
-use super::overview::{reason, toxic_reasons_title, Overview};
+use super::overview::{self, reason, toxic_reasons_title, Overview};
 use super::view::{Limit, View};
-use crate::model::{AuditReport, Flag, Link, SourceRecord};
+use crate::model::{AuditReport, BrokenTarget, Flag, Link, SourceRecord};
 use crate::report::table::{
     bare_url, display_width, heading, line, paragraph, safe, section, short_url, Column, Grid, Item, Style,
 };
@@ -39,6 +39,11 @@ pub(super) fn render(report: &AuditReport, options: RenderOptions, view: &View) 
         out.push('\n');
         heading(&mut out, style, "Top referring domains");
         section(&mut out, domains_table(&overview, style));
+        if let Some(broken) = report.summary.broken_targets.as_deref().filter(|b| !b.is_empty()) {
+            out.push('\n');
+            heading(&mut out, style, &overview::broken_targets_title(broken.len()));
+            section(&mut out, broken_targets_table(broken, style));
+        }
         if view.only.shows_links() {
             links_section(&mut out, &overview, style);
         }
@@ -111,6 +116,25 @@ fn anchors_table(overview: &Overview<'_>, style: Style) -> Table {
             Item::from(anchor_label(&safe(&anchor.text))),
             Item::from(anchor.count.to_string()),
             Item::from(percent(anchor.share)),
+        ]);
+    }
+    grid.table()
+}
+
+fn broken_targets_table(broken: &[BrokenTarget], style: Style) -> Table {
+    let columns = [
+        Column::url("Target page", 1),
+        Column::fit("Status"),
+        Column::fit("Backlinks").right(),
+        Column::fit("Referring domains").right(),
+    ];
+    let mut grid = Grid::new(style, &columns);
+    for target in broken {
+        grid.row(vec![
+            Item::from(safe(&target.target_url)),
+            Item::from(overview::broken_status(target)),
+            Item::from(target.backlinks.to_string()),
+            Item::from(target.referring_domains.to_string()),
         ]);
     }
     grid.table()

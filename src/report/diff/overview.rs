@@ -4,7 +4,7 @@
 //! escapes it.
 
 use crate::model::{AuditRef, Change, ChangeKind, Diff};
-use crate::model::{Link, LinkType};
+use crate::model::{Link, LinkType, TargetTurn};
 use crate::report::target_label;
 
 /// The order the table and Markdown list the kinds in: what needs action first.
@@ -61,7 +61,7 @@ pub(super) fn group_title(kind: ChangeKind, count: usize) -> String {
         ChangeKind::Unverified => {
             "the page could not be seen, so the link may still be there; not counted as lost"
         }
-        ChangeKind::Changed => "type, equity, anchor text or toxicity changed",
+        ChangeKind::Changed => "type, equity, anchor text, toxicity or target page changed",
         ChangeKind::New => "not there before",
     };
     format!("{} ({count}): {meaning}", capitalized(kind.as_str()))
@@ -146,6 +146,19 @@ pub(super) fn differences(before: &Link, after: &Link) -> Vec<String> {
             after.toxicity
         ));
     }
+    match TargetTurn::between(before, after) {
+        Some(TargetTurn::Broke) => out.push(format!(
+            "target page broke ({}): redirect it",
+            after
+                .target_http_status
+                .map_or_else(|| "no status".to_string(), |code| format!("HTTP {code}"))
+        )),
+        Some(TargetTurn::Repaired) => out.push(format!(
+            "target page answers again ({})",
+            after.target_status.map_or("checked", |s| s.as_str())
+        )),
+        None => {}
+    }
     out
 }
 
@@ -180,5 +193,31 @@ mod tests {
         assert_eq!(kind_of(&after), "dofollow, toxic");
         before.passes_equity = false;
         assert_eq!(kind_of(&before), "dofollow, no equity");
+    }
+
+    #[test]
+    fn a_target_page_that_broke_or_came_back_is_spelled_out() {
+        let unchecked = link(BLOG, "https://example.com/old", "Example");
+        let mut broken = unchecked.clone();
+        broken.set_target_check(&crate::model::TargetCheck {
+            status: crate::model::TargetStatus::Broken,
+            final_url: None,
+            http_status: Some(410),
+        });
+        let mut redirected = unchecked.clone();
+        redirected.set_target_check(&crate::model::TargetCheck {
+            status: crate::model::TargetStatus::Redirect,
+            final_url: Some("https://example.com/new".into()),
+            http_status: Some(200),
+        });
+        assert_eq!(
+            differences(&unchecked, &broken),
+            ["target page broke (HTTP 410): redirect it"]
+        );
+        assert_eq!(
+            differences(&broken, &redirected),
+            ["target page answers again (redirect)"]
+        );
+        assert!(differences(&broken, &unchecked).is_empty());
     }
 }

@@ -243,7 +243,7 @@ audit 1 (2025-01-01T00:00:00Z) → audit 2 (2025-01-08T00:00:00Z): **1 new, 1 lo
 \n### Unverified (1): the page could not be seen, so the link may still be there; not counted as lost\n\n\
 | Source | Target | Anchor | Source now |\n| --- | --- | --- | --- |\n\
 | <https://down.example.net/page> | <https://example.com/> | Example | http-error |\n\
-\n### Changed (1): type, equity, anchor text or toxicity changed\n\n\
+\n### Changed (1): type, equity, anchor text, toxicity or target page changed\n\n\
 | Source | Target | Anchor | What changed |\n| --- | --- | --- | --- |\n\
 | <https://blog.example.org/post> | <https://example.com/pricing> | Pricing | type dofollow → nofollow; passes equity yes → no |\n\
 \n### New (1): not there before\n\n\

@@ -95,6 +95,19 @@ pub struct Summary {
     pub risk: Risk,
     pub anchors: Anchors,
     pub top_domains: Vec<DomainCount>,
+    /// Null unless `--check-targets`.
+    #[serde(deserialize_with = "nullable")]
+    pub broken_targets: Option<Vec<BrokenTarget>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrokenTarget {
+    pub target_url: String,
+    #[serde(deserialize_with = "nullable")]
+    pub http_status: Option<u16>,
+    pub backlinks: u64,
+    pub referring_domains: u64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -209,6 +222,21 @@ pub struct Link {
     pub toxicity: u8,
     pub toxic: bool,
     pub weak: bool,
+    #[serde(deserialize_with = "nullable")]
+    pub target_status: Option<TargetStatus>,
+    #[serde(deserialize_with = "nullable")]
+    pub target_final_url: Option<String>,
+    #[serde(deserialize_with = "nullable")]
+    pub target_http_status: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetStatus {
+    Ok,
+    Redirect,
+    Broken,
+    Unreachable,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
