@@ -28,7 +28,7 @@ pub async fn check_all(ctx: Arc<Context>, links: &mut [Link], interrupt: &Interr
         running.spawn(async move {
             let check = match Url::parse(&page) {
                 Ok(url) => judge(&ctx.fetcher.check(&url).await),
-                Err(_) => unchecked(),
+                Err(_) => unreachable_page(),
             };
             (page, check)
         });
@@ -71,7 +71,8 @@ fn page_of(target_url: &str) -> String {
     }
 }
 
-fn unchecked() -> TargetCheck {
+/// A target URL that does not parse: nothing could be asked.
+fn unreachable_page() -> TargetCheck {
     TargetCheck {
         status: TargetStatus::Unreachable,
         final_url: None,

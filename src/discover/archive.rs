@@ -64,9 +64,10 @@ pub(super) struct Job<'a> {
     pub into: &'a Mutex<ArchiveScan>,
 }
 
-/// Scans into the job's slot, a record at a time, so what was found is
-/// there even if this thread is left blocked on a silent server after an
-/// interrupt.
+/// Scans into the job's slot, an item at a time as each gets ready, so what
+/// was found is there even if the archive's reader is left blocked on a
+/// silent server after an interrupt (this thread then waits for it, and the
+/// scan is reported unfinished).
 pub(super) fn scan(job: Job<'_>) {
     scan_into(&job);
     lock(job.into).finished = true;

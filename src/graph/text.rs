@@ -190,9 +190,10 @@ fn build_in_buckets(
         pairs.clear();
         file.read_to_end(&mut pairs).map_err(GraphError::write(index))?;
         place(&pairs, &in_degree[range[0]..range[1]], range[0], &mut sources);
-        for source in &sources {
-            write(&mut writer, &source.to_le_bytes())?;
-        }
+        // The pairs' buffer is free again: it takes the sources' bytes.
+        pairs.clear();
+        pairs.extend(sources.iter().flat_map(|source| source.to_le_bytes()));
+        write(&mut writer, &pairs)?;
     }
     writer.flush().map_err(GraphError::write(index))?;
     drop(writer);

@@ -115,7 +115,7 @@ fn pages_come_back_in_the_order_read_whatever_the_parsers_did() {
 }
 
 #[test]
-fn a_parse_that_panicked_panics_on_the_archives_thread() {
+fn a_parse_that_panicked_is_raised_again_where_its_page_is_placed() {
     let plan = plan(1);
     let (reply, _replies) = mpsc::channel();
     let mut in_order = InOrder::new(Parsers::start(&plan), "test.warc.gz", reply);
