@@ -5,6 +5,7 @@
 //! the defaults live in [`crate::config::defaults`] and `--help` shows them.
 
 use crate::config::defaults::{self, help};
+use crate::render::RenderMode;
 use crate::report::audit::Only;
 use crate::report::Format;
 use crate::store::AuditId;
@@ -96,6 +97,11 @@ pub struct AuditArgs {
     /// Ask every distinct page the backlinks point to what it answers, once each, and list the broken ones.
     #[arg(long = "check-targets")]
     pub check_targets: bool,
+
+    /// Also load pages in headless Chromium to read the links scripts build: never, auto (pages
+    /// without a link that run scripts) or always [default: never].
+    #[arg(long, value_name = "WHEN", value_enum)]
+    pub render: Option<RenderMode>,
 
     /// Settings file; values given on the command line replace the file's
     /// [default: backlinks.toml in the current directory, if there is one].

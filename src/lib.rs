@@ -25,6 +25,7 @@ pub mod extract;
 pub mod fetch;
 pub mod graph;
 pub mod model;
+pub mod render;
 pub mod report;
 #[cfg(test)]
 pub(crate) mod sample;

@@ -8,6 +8,7 @@ use crate::audit::Plan;
 use crate::cli::{AuditArgs, FailOn};
 use crate::config::{defaults, ConfigFile, FileSettings, Origin};
 use crate::fetch::FetchConfig;
+use crate::render::RenderMode;
 use crate::report::audit::{Filter, Limit};
 use crate::report::Format;
 use crate::target::{Target, TargetError};
@@ -39,6 +40,8 @@ pub struct Settings {
     pub csv_bom: bool,
     /// `--check-targets`: ask every distinct target page what it answers.
     pub check_targets: bool,
+    /// `--render`: when pages are also loaded in a headless browser.
+    pub render: RenderMode,
     /// `--db`, `--no-save`, `--resume`.
     pub history: HistorySettings,
 }
@@ -75,6 +78,8 @@ impl Settings {
             fetch: self.fetch.clone(),
             analysis: self.analysis.clone(),
             check_targets: self.check_targets,
+            render: self.render,
+            browser: None,
         }
     }
 
@@ -124,6 +129,10 @@ impl Settings {
             check_targets: args.check_targets
                 || from_file("check-targets", file, |v| &v.check_targets).is_some_and(|(on, _)| on)
                 || fail_on.contains(&FailOn::BrokenTarget),
+            render: match args.render {
+                Some(mode) => mode,
+                None => from_file("render", file, |v| &v.render).map_or(RenderMode::Never, |(mode, _)| mode),
+            },
             target,
             source_args: args.sources,
             source_files: args.source_files,

@@ -112,6 +112,7 @@ pub fn judge_with(
         target_status: None,
         target_final_url: None,
         target_http_status: None,
+        rendered_only: false,
     };
     config.scoring.score(&mut link);
     link

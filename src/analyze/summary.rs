@@ -178,6 +178,7 @@ mod tests {
             target_status: None,
             target_final_url: None,
             target_http_status: None,
+            rendered_only: false,
         }
     }
 

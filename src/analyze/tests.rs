@@ -25,6 +25,7 @@ pub fn link(anchor_text: &str) -> Link {
         target_status: None,
         target_final_url: None,
         target_http_status: None,
+        rendered_only: false,
     }
 }
 

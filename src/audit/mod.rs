@@ -4,6 +4,7 @@
 mod collect;
 mod interrupt;
 mod plan;
+mod rendering;
 mod source;
 mod targets;
 mod waiting;
@@ -12,6 +13,7 @@ pub use interrupt::Interrupt;
 pub use plan::Plan;
 
 use crate::model::{AuditReport, SourceResult, TargetInfo, Tool, SCHEMA_VERSION};
+use crate::render::RenderMode;
 use crate::report::audit::ReportWriter;
 use crate::sources::SourceEntry;
 use collect::Collector;
@@ -57,6 +59,9 @@ pub struct Sinks<'a> {
     pub keep_sources: bool,
     pub progress: &'a dyn Progress,
     pub interrupt: &'a Interrupt,
+    /// Told what the user should know but that does not stop the run
+    /// (`--render auto` without a browser).
+    pub warn: &'a dyn Fn(&str),
 }
 
 /// Runs the audit of `entries`, skipping those `resumed` already holds. Links
@@ -70,6 +75,21 @@ pub async fn run(
 ) -> io::Result<AuditReport> {
     let started_at = resumed.started_at.unwrap_or_else(now);
     let ctx = Arc::new(Context::new(plan, cores(), sinks.interrupt.flag())?);
+    if ctx.renderer.may_render() {
+        // Started before any fetch, so a browser that cannot run is said once.
+        if let Err(why) = ctx.renderer.start().await {
+            match plan.render {
+                RenderMode::Always => {
+                    return Err(io::Error::other(format!(
+                        "--render always cannot start the browser: {why}"
+                    )))
+                }
+                _ => (sinks.warn)(&format!(
+                    "--render auto renders nothing: {why}; links are read from the fetched HTML only"
+                )),
+            }
+        }
+    }
     let total = entries.len();
     let mut collector = Collector::new(total, sinks.keep_sources, &plan.analysis);
     sinks.progress.start(total);
@@ -84,7 +104,9 @@ pub async fn run(
         .enumerate()
         .filter(|(index, _)| !done.contains(index));
     let window = (plan.fetch.concurrency * 8).max(256);
-    let mut finished = process_all(ctx.clone(), pending, window, &mut collector, &mut sinks).await?;
+    let processed = process_all(ctx.clone(), pending, window, &mut collector, &mut sinks).await;
+    ctx.renderer.shutdown().await;
+    let mut finished = processed?;
     sinks.progress.finish();
     let (mut summary, sources, mut links) = collector.finish(&plan.analysis);
     // An interrupted audit checks no targets: it stops starting fetches.

@@ -2,7 +2,9 @@
 
 use crate::analyze::AnalysisConfig;
 use crate::fetch::FetchConfig;
+use crate::render::RenderMode;
 use crate::target::Target;
+use std::path::PathBuf;
 
 /// What an audit needs to run: no command line, no settings file. A library
 /// user or a test builds one directly.
@@ -16,4 +18,8 @@ pub struct Plan {
     pub analysis: AnalysisConfig,
     /// `--check-targets`: ask every distinct target page what it answers.
     pub check_targets: bool,
+    /// `--render`: when pages are also loaded in a headless browser.
+    pub render: RenderMode,
+    /// The browser to render with, found before the audit; `None` renders nothing.
+    pub browser: Option<PathBuf>,
 }

@@ -2,10 +2,12 @@
 //! threads, and turn what it says into a record and its links.
 
 use super::plan::Plan;
+use super::rendering::{self, FetchedPage};
 use crate::analyze::{judge_with, AnalysisConfig, AnchorRules, PageContext, PageSignals};
 use crate::extract::{self, decode, Budget, Cut, Directives, ExtractOptions, PageExtract, PageFacts};
 use crate::fetch::{self, Cause, Fetched, Fetcher, Page};
 use crate::model::{Link, SourceRecord, SourceResult, SourceStatus};
+use crate::render::{RenderConfig, Renderer};
 use crate::sources::{Location, SourceEntry};
 use crate::target::{registrable_domain, Target};
 use std::sync::atomic::AtomicBool;
@@ -16,7 +18,10 @@ use url::Url;
 
 /// What every source task shares.
 pub struct Context {
-    pub fetcher: Fetcher,
+    /// Shared with the renderer: a rendered page's requests meet its rules.
+    pub fetcher: Arc<Fetcher>,
+    /// `--render`: the browser, started on first use.
+    pub renderer: Renderer,
     pub target: Target,
     pub analysis: AnalysisConfig,
     /// The brands and keywords of `analysis`, folded once for every link.
@@ -41,8 +46,17 @@ impl Context {
     /// The shared state of an audit that parses on `cores` cores and stops
     /// its parses when `interrupted` is raised.
     pub fn new(plan: &Plan, cores: usize, interrupted: Arc<AtomicBool>) -> std::io::Result<Context> {
+        let fetcher = Arc::new(Fetcher::new(plan.fetch.clone()).map_err(std::io::Error::other)?);
+        let render = RenderConfig {
+            mode: plan.render,
+            browser: plan.browser.clone(),
+            user_agent: plan.fetch.user_agent.clone(),
+            timeout: plan.fetch.timeout,
+            tabs: render_tabs(plan.fetch.concurrency, cores),
+        };
         Ok(Context {
-            fetcher: Fetcher::new(plan.fetch.clone()).map_err(std::io::Error::other)?,
+            renderer: Renderer::new(render, fetcher.clone()),
+            fetcher,
             target: plan.target.clone(),
             analysis: plan.analysis.clone(),
             anchor_rules: AnchorRules::new(&plan.analysis.brands, &plan.analysis.keywords),
@@ -56,6 +70,12 @@ impl Context {
             pages_in_memory: Semaphore::new(plan.fetch.concurrency + cores),
         })
     }
+}
+
+/// Tabs open at once: at most `--concurrency`, and no more than the cores can
+/// keep busy (each tab is a renderer process running the page's scripts).
+fn render_tabs(concurrency: usize, cores: usize) -> usize {
+    concurrency.min(cores * 4).max(1)
 }
 
 /// A source's result, and what the profile pass needs of its page.
@@ -98,13 +118,13 @@ pub async fn process(ctx: Arc<Context>, index: usize, entry: SourceEntry) -> Pro
 }
 
 /// Why a source has no links to judge: the status and reason its record gets.
-struct Skip {
+pub(super) struct Skip {
     status: SourceStatus,
     reason: String,
 }
 
 impl Skip {
-    fn new(status: SourceStatus, reason: String) -> Skip {
+    pub(super) fn new(status: SourceStatus, reason: String) -> Skip {
         Skip { status, reason }
     }
 
@@ -133,7 +153,17 @@ async fn judge_page(
         return Err(Skip::internal("redirected to", &ctx.target));
     }
     let header_directives = Directives::from_x_robots_tag(page.x_robots_tag.iter().map(String::as_str));
+    // The fetched bytes, kept for the browser when it may be wanted.
+    let for_browser = (ctx.renderer.may_render() && matches!(location, Location::Http { .. }))
+        .then(|| (page.body.clone(), page.content_type.clone()));
     let extracted = parse(ctx, page.body, page.content_type, page_url.clone()).await?;
+    let (extracted, rendered_only) = match for_browser {
+        Some((body, content_type)) => {
+            let fetched = FetchedPage { body, content_type };
+            rendering::maybe_render(ctx, fetched, &page_url, extracted, record).await?
+        }
+        None => (extracted, Vec::new()),
+    };
     let directives = extracted.directives.union(header_directives);
     record.page_nofollow = directives.nofollow;
     record.page_noindex = directives.noindex;
@@ -158,11 +188,14 @@ async fn judge_page(
         googlebot_blocked,
         facts: &extracted.facts,
     };
-    let links: Vec<Link> = extracted
+    let mut links: Vec<Link> = extracted
         .links
         .into_iter()
         .map(|raw| judge_with(raw, &context, &ctx.analysis, &ctx.anchor_rules))
         .collect();
+    for (link, only) in links.iter_mut().zip(rendered_only) {
+        link.rendered_only = only;
+    }
     let signals = (!links.is_empty()).then(|| PageSignals {
         source_url: record.url.clone(),
         domain: source_domain,
@@ -235,7 +268,7 @@ fn stated_host(location: &Location, page_url: &Url, facts: &PageFacts) -> String
 /// of the parse. A page that makes the parser panic is reported, not fatal to
 /// the audit. A parse stopped by an interrupt never returns: the audit drops
 /// the sources in flight, and this one is among them.
-async fn parse(
+pub(super) async fn parse(
     ctx: &Arc<Context>,
     body: Vec<u8>,
     content_type: Option<String>,

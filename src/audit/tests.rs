@@ -31,6 +31,8 @@ fn plan() -> Plan {
             ..AnalysisConfig::default()
         },
         check_targets: false,
+        render: crate::render::RenderMode::Never,
+        browser: None,
     }
 }
 
@@ -72,6 +74,7 @@ fn a_plan_audits_saved_pages_without_the_command_line() {
                 keep_sources: true,
                 progress: &progress,
                 interrupt: &interrupt,
+                warn: &|message| panic!("no warning expected: {message}"),
             };
             run(&plan(), entries, Resumed::default(), sinks).await
         })

@@ -38,6 +38,7 @@ struct Fixed {
     toxicity: u8,
     toxic: bool,
     weak: bool,
+    rendered_only: bool,
 }
 
 impl WaitingPage {
@@ -98,6 +99,7 @@ impl Packed {
                 toxicity: link.toxicity,
                 toxic: link.toxic,
                 weak: link.weak,
+                rendered_only: link.rendered_only,
             });
         }
         Some(Packed {
@@ -142,6 +144,7 @@ impl Packed {
                 target_status: None,
                 target_final_url: None,
                 target_http_status: None,
+                rendered_only: fixed.rendered_only,
             })
             .collect()
     }

@@ -13,12 +13,14 @@ use crate::config::ConfigFile;
 use crate::disavow::PendingDisavow;
 use crate::error::{printable, Outcome, UsageError};
 use crate::model::{AuditReport, SourceStatus};
+use crate::render::{self, RenderMode};
 use crate::report::audit::{ReportWriter, View};
 use crate::report::{self, atomic::AtomicFile, Format};
 use crate::settings::Settings;
 use crate::sources::{self, SourceEntry};
 use anyhow::Context as _;
 use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 
 pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
     let config = ConfigFile::load(args.config.as_deref())?;
@@ -29,6 +31,7 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         &mut io::stdin().lock(),
     )?;
     check_entries(&entries)?;
+    let browser = find_browser(settings.render)?;
 
     // Everything that can fail for the user's input fails before any fetch.
     let (mut writers, files) = open_reports(&settings)?;
@@ -46,7 +49,7 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<Outcome> {
         None => Resumed::default(),
     };
 
-    let report = run_engine(&settings, entries, resumed, &mut writers)?;
+    let report = run_engine(&settings, browser, entries, resumed, &mut writers)?;
     drop(writers);
     // A report that could not be written ends the run with exit 2, once the
     // others, the disavow file and the history are done.
@@ -93,6 +96,27 @@ fn check_entries(entries: &[SourceEntry]) -> Result<(), UsageError> {
     Ok(())
 }
 
+/// The browser `--render` runs: none for `never`; for `always`, none found is
+/// a usage error; for `auto`, a warning, and the fetched HTML is read alone.
+fn find_browser(mode: RenderMode) -> Result<Option<PathBuf>, UsageError> {
+    if mode == RenderMode::Never {
+        return Ok(None);
+    }
+    match render::locate() {
+        Ok(path) => Ok(Some(path)),
+        Err(why) if mode == RenderMode::Always => {
+            Err(UsageError(format!("--render always needs a browser: {why}")))
+        }
+        Err(why) => {
+            eprintln!(
+                "warning: --render auto renders nothing: {}; links are read from the fetched HTML only",
+                printable(&why)
+            );
+            Ok(None)
+        }
+    }
+}
+
 /// Every sink an audit reports to.
 type Writers = Vec<Box<dyn ReportWriter>>;
 
@@ -134,6 +158,7 @@ fn open_reports(settings: &Settings) -> anyhow::Result<(Writers, Vec<AtomicFile>
 /// terminal and Ctrl-C ending it with a partial report.
 fn run_engine(
     settings: &Settings,
+    browser: Option<PathBuf>,
     entries: Vec<SourceEntry>,
     resumed: Resumed,
     writers: &mut Writers,
@@ -158,7 +183,8 @@ fn run_engine(
         .enable_all()
         .build()
         .context("cannot start the audit's runtime")?;
-    let plan = settings.plan();
+    let mut plan = settings.plan();
+    plan.browser = browser;
     let report = runtime.block_on(async {
         let interrupt = Interrupt::listen();
         let sinks = Sinks {
@@ -166,6 +192,7 @@ fn run_engine(
             keep_sources,
             progress: progress.as_ref(),
             interrupt: &interrupt,
+            warn: &|message| eprintln!("warning: {}", printable(message)),
         };
         audit::run(&plan, entries, resumed, sinks).await
     })?;

@@ -7,6 +7,7 @@
 use super::ConfigError;
 use crate::analyze::Thresholds;
 use crate::cli::FailOn;
+use crate::render::RenderMode;
 use serde::{de, Deserialize, Deserializer};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -45,6 +46,7 @@ pub struct FileSettings {
     pub format: Option<Spanned<String>>,
     pub csv_bom: Option<Spanned<bool>>,
     pub check_targets: Option<Spanned<bool>>,
+    pub render: Option<Spanned<RenderMode>>,
     pub fail_on: Option<Spanned<FailOnList>>,
 }
 

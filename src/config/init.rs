@@ -140,6 +140,11 @@ fn fetching_settings() -> Vec<Setting> {
         ),
         setting("ignore-robots", "Fetch pages that robots.txt disallows.", false),
         setting(
+            "render",
+            "Also load pages in headless Chromium to read the links scripts build: \"never\", \"auto\" (pages without a link that run scripts) or \"always\".",
+            quoted("never"),
+        ),
+        setting(
             "allow-private",
             "Follow redirects to loopback, private and link-local addresses.",
             false,

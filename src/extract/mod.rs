@@ -21,6 +21,7 @@ mod prefilter;
 mod prescan;
 mod rel;
 mod resolve;
+mod scripts;
 pub mod spam;
 mod sponsored;
 mod tag;
@@ -34,6 +35,7 @@ mod zones;
 
 pub use budget::{Budget, Cut};
 pub use rel::parse_rel;
+pub use scripts::runs_scripts;
 
 /// The robots directives that apply to Google: `nofollow` and `noindex`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

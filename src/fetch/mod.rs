@@ -114,6 +114,13 @@ impl Fetched {
     }
 }
 
+/// Why a request a rendered page makes is not let through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    Robots,
+    PrivateAddress,
+}
+
 enum AttemptError {
     TimedOut,
     Request(reqwest::Error),
@@ -303,6 +310,22 @@ impl Fetcher {
             Ok(result) => result.map_err(AttemptError::Request),
             Err(_) => Err(AttemptError::TimedOut),
         }
+    }
+
+    /// Whether a browser rendering `page` (answered from `page_ip`) may load
+    /// `url`: the rules a redirect from the page would meet (private
+    /// addresses), and robots.txt unless `--ignore-robots`.
+    pub async fn may_load(&self, page: &Url, page_ip: Option<IpAddr>, url: &Url) -> Result<(), Refusal> {
+        if self.refused_hop(page, page_ip, url).await.is_some() {
+            return Err(Refusal::PrivateAddress);
+        }
+        if self.config.obey_robots {
+            let rules = self.robots_rules(url).await;
+            if rules.is_some_and(|rules| !rules.allows(url)) {
+                return Err(Refusal::Robots);
+            }
+        }
+        Ok(())
     }
 
     /// Why a redirect from `from` (answered from `from_ip`) to `to` may not

@@ -211,6 +211,14 @@ pub struct SourceRecord {
     pub ip: Option<String>,
     /// Number of backlinks found on the page.
     pub links: usize,
+    /// The links come from the document as a headless browser rendered it
+    /// (`--render`). Audits saved before it existed read as not rendered.
+    #[serde(default)]
+    pub rendered: bool,
+    /// What rendering changed or could not do: links a script removed, a
+    /// script sending visitors elsewhere, requests kept from the browser.
+    #[serde(default)]
+    pub render_note: Option<String>,
 }
 
 impl SourceRecord {
@@ -230,6 +238,8 @@ impl SourceRecord {
             title: None,
             ip: None,
             links: 0,
+            rendered: false,
+            render_note: None,
         }
     }
 }
@@ -268,6 +278,10 @@ pub struct Link {
     /// The target's final HTTP status; null when unchecked or unanswered.
     #[serde(default)]
     pub target_http_status: Option<u16>,
+    /// Only the rendered document has this link: the fetched HTML does not
+    /// (a script adds it), so a static check disagrees.
+    #[serde(default)]
+    pub rendered_only: bool,
 }
 
 impl Link {

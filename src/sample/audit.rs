@@ -32,6 +32,8 @@ pub(crate) fn results() -> Vec<SourceResult> {
         title: Some("Garden, tools & \"more\"".to_string()),
         ip: Some("127.0.0.1".to_string()),
         links: 2,
+        rendered: false,
+        render_note: None,
     };
     let toxic = Link {
         target_url: "https://example.com/shop?a=1|2".to_string(),

@@ -40,6 +40,7 @@ pub(crate) fn link(source: &str, target: &str, anchor: &str) -> Link {
         target_status: None,
         target_final_url: None,
         target_http_status: None,
+        rendered_only: false,
     }
 }
 

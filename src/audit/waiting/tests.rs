@@ -16,6 +16,7 @@ fn varied() -> Vec<Link> {
     empty.anchor_kind = AnchorKind::Empty;
     empty.hidden = true;
     empty.weak = true;
+    empty.rendered_only = true;
     vec![link("Example"), nofollow, empty, link("Example")]
 }
 
