@@ -13,7 +13,7 @@ use crate::report::csv::{bool_word, safe_cell, start, write_record};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-const COLUMNS: usize = 21;
+const COLUMNS: usize = 24;
 
 const HEADER: [&str; COLUMNS] = [
     "source_url",
@@ -37,6 +37,9 @@ const HEADER: [&str; COLUMNS] = [
     "target_status",
     "target_final_url",
     "target_http_status",
+    "rendered",
+    "rendered_only",
+    "render_note",
 ];
 
 /// Writes the rows `only` keeps as CSV and flushes the CSV layer.
@@ -79,6 +82,8 @@ fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a,
         row[15] = Cow::Borrowed(source.error.as_deref().unwrap_or_default());
         row[16] = Cow::Borrowed(source.final_url.as_deref().unwrap_or_default());
         row[17] = Cow::Borrowed(source.title.as_deref().unwrap_or_default());
+        row[21] = Cow::Borrowed(bool_word(source.rendered));
+        row[23] = Cow::Borrowed(source.render_note.as_deref().unwrap_or_default());
     }
     if let Some(link) = link {
         if source.is_none() {
@@ -103,6 +108,7 @@ fn row<'a>(source: Option<&'a SourceRecord>, link: Option<&'a Link>) -> [Cow<'a,
             .map(|code| code.to_string())
             .unwrap_or_default()
             .into();
+        row[22] = Cow::Borrowed(bool_word(link.rendered_only));
     }
     row.map(safe_cell)
 }
@@ -117,16 +123,16 @@ mod tests {
 
     const EXPECTED: &str = "source_url,source_status,http_status,target_url,anchor_text,anchor_kind,\
         link_type,rel,passes_equity,placement,hidden,toxicity,toxic,flags,weak,error,final_url,title,\
-        target_status,target_final_url,target_http_status\n\
+        target_status,target_final_url,target_http_status,rendered,rendered_only,render_note\n\
         https://blog.example.org/post/1,ok,200,https://example.com/,Example,branded,\
         dofollow,,true,content,false,0,false,,false,,https://blog.example.org/post/1,\
-        \"Garden, tools & \"\"more\"\"\",,,\n\
+        \"Garden, tools & \"\"more\"\"\",,,,false,false,\n\
         https://blog.example.org/post/1,ok,200,https://example.com/shop?a=1|2,\
         '=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,\
         60,true,hidden-link exact-match-anchor,false,,https://blog.example.org/post/1,\
-        \"Garden, tools & \"\"more\"\"\",,,\n\
-        https://news.example.net/a,no-link,200,,,,,,,,,,,,,,https://news.example.net/a,,,,\n\
-        https://gone.test.org/x,http-error,404,,,,,,,,,,,,,HTTP 404 Not Found,https://gone.test.org/x,,,,\n";
+        \"Garden, tools & \"\"more\"\"\",,,,false,false,\n\
+        https://news.example.net/a,no-link,200,,,,,,,,,,,,,,https://news.example.net/a,,,,,false,,\n\
+        https://gone.test.org/x,http-error,404,,,,,,,,,,,,,HTTP 404 Not Found,https://gone.test.org/x,,,,,false,,\n";
 
     #[test]
     fn writes_a_row_per_link_and_per_source_without_one() {
@@ -149,15 +155,33 @@ mod tests {
         let out = render_with(Format::Csv, RenderOptions::default(), &[], &report);
         let rows: Vec<&str> = out.lines().collect();
         assert!(
-            rows[1].ends_with(",redirect,https://example.com/home,200"),
+            rows[1].ends_with(",redirect,https://example.com/home,200,false,false,"),
             "{}",
             rows[1]
         );
-        assert!(rows[2].ends_with(",broken,,404"), "{}", rows[2]);
+        assert!(rows[2].ends_with(",broken,,404,false,false,"), "{}", rows[2]);
         assert!(
-            rows[3].ends_with(",,,"),
+            rows[3].ends_with(",,,,false,,"),
             "a source without a link has no target: {}",
             rows[3]
+        );
+    }
+
+    #[test]
+    fn rendering_ends_each_row_and_its_note_is_guarded() {
+        let mut report = report(&results());
+        report.sources[0].rendered = true;
+        report.links[1].rendered_only = true;
+        report.sources[2].rendered = true;
+        report.sources[2].render_note = Some("-2 links a script removes".into());
+        let out = render_with(Format::Csv, RenderOptions::default(), &[], &report);
+        let rows: Vec<&str> = out.lines().collect();
+        assert!(rows[1].ends_with(",true,false,"), "{}", rows[1]);
+        assert!(rows[2].ends_with(",true,true,"), "{}", rows[2]);
+        assert!(
+            rows[4].ends_with(",true,,'-2 links a script removes"),
+            "{}",
+            rows[4]
         );
     }
 
@@ -178,7 +202,7 @@ mod tests {
         report.sources[0].links = 1;
         let out = render_with(Format::Csv, RenderOptions::default(), &[], &report);
         assert_eq!(out.lines().count(), 1 + 4, "{out}");
-        assert!(out.ends_with("\nhttps://blog.example.org/post/1,,,https://example.com/shop?a=1|2,'=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,60,true,hidden-link exact-match-anchor,false,,,,,,\n"), "{out}");
+        assert!(out.ends_with("\nhttps://blog.example.org/post/1,,,https://example.com/shop?a=1|2,'=best garden tools,exact,nofollow,nofollow noopener,false,footer,true,60,true,hidden-link exact-match-anchor,false,,,,,,,,false,\n"), "{out}");
     }
 
     #[test]
@@ -196,7 +220,7 @@ mod tests {
         report.sources[0].title = Some("=SUM(A1)".to_string());
         let out = render_with(Format::Csv, RenderOptions::default(), &[], &report);
         assert!(out.contains(",'-1 attempts,"), "{out}");
-        assert!(out.contains(",'=SUM(A1),,,\n"), "{out}");
+        assert!(out.contains(",'=SUM(A1),,,,false,false,\n"), "{out}");
     }
 
     #[test]

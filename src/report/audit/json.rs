@@ -142,7 +142,9 @@ mod tests {
       "page_noindex": false,
       "title": "Garden, tools & \"more\"",
       "ip": "127.0.0.1",
-      "links": 2
+      "links": 2,
+      "rendered": false,
+      "render_note": null
     },
     {
       "url": "https://news.example.net/a",
@@ -157,7 +159,9 @@ mod tests {
       "page_noindex": false,
       "title": null,
       "ip": "127.0.0.2",
-      "links": 0
+      "links": 0,
+      "rendered": false,
+      "render_note": null
     },
     {
       "url": "https://gone.test.org/x",
@@ -174,7 +178,9 @@ mod tests {
       "page_noindex": false,
       "title": null,
       "ip": null,
-      "links": 0
+      "links": 0,
+      "rendered": false,
+      "render_note": null
     }
   ],
   "links": [
@@ -196,7 +202,8 @@ mod tests {
       "weak": false,
       "target_status": null,
       "target_final_url": null,
-      "target_http_status": null
+      "target_http_status": null,
+      "rendered_only": false
     },
     {
       "source_url": "https://blog.example.org/post/1",
@@ -222,7 +229,8 @@ mod tests {
       "weak": false,
       "target_status": null,
       "target_final_url": null,
-      "target_http_status": null
+      "target_http_status": null,
+      "rendered_only": false
     }
   ]
 }

@@ -104,27 +104,27 @@ mod tests {
         \"final_url\":\"https://blog.example.org/post/1\",\"status\":\"ok\",\"http_status\":200,\
         \"error\":null,\"redirects\":[],\"truncated\":false,\"page_nofollow\":false,\
         \"page_noindex\":false,\"title\":\"Garden, tools & \\\"more\\\"\",\"ip\":\"127.0.0.1\",\
-        \"links\":2}\n\
+        \"links\":2,\"rendered\":false,\"render_note\":null}\n\
         {\"type\":\"source\",\"url\":\"https://news.example.net/a\",\"input\":\"sources.txt:2\",\
         \"final_url\":\"https://news.example.net/a\",\"status\":\"no-link\",\"http_status\":200,\
         \"error\":null,\"redirects\":[],\"truncated\":false,\"page_nofollow\":false,\
-        \"page_noindex\":false,\"title\":null,\"ip\":\"127.0.0.2\",\"links\":0}\n\
+        \"page_noindex\":false,\"title\":null,\"ip\":\"127.0.0.2\",\"links\":0,\"rendered\":false,\"render_note\":null}\n\
         {\"type\":\"source\",\"url\":\"https://gone.test.org/x\",\"input\":\"sources.txt:3\",\
         \"final_url\":\"https://gone.test.org/x\",\"status\":\"http-error\",\"http_status\":404,\
         \"error\":\"HTTP 404 Not Found\",\"redirects\":[\"http://gone.test.org/x\"],\
         \"truncated\":false,\"page_nofollow\":false,\"page_noindex\":false,\"title\":null,\
-        \"ip\":null,\"links\":0}\n\
+        \"ip\":null,\"links\":0,\"rendered\":false,\"render_note\":null}\n\
         {\"type\":\"link\",\"source_url\":\"https://blog.example.org/post/1\",\
         \"source_host\":\"blog.example.org\",\"source_domain\":\"example.org\",\
         \"target_url\":\"https://example.com/\",\"anchor_text\":\"Example\",\"anchor_kind\":\"branded\",\
         \"rel\":[],\"link_type\":\"dofollow\",\"passes_equity\":true,\"placement\":\"content\",\
-        \"hidden\":false,\"flags\":[],\"toxicity\":0,\"toxic\":false,\"weak\":false,\"target_status\":null,\"target_final_url\":null,\"target_http_status\":null}\n\
+        \"hidden\":false,\"flags\":[],\"toxicity\":0,\"toxic\":false,\"weak\":false,\"target_status\":null,\"target_final_url\":null,\"target_http_status\":null,\"rendered_only\":false}\n\
         {\"type\":\"link\",\"source_url\":\"https://blog.example.org/post/1\",\
         \"source_host\":\"blog.example.org\",\"source_domain\":\"example.org\",\
         \"target_url\":\"https://example.com/shop?a=1|2\",\"anchor_text\":\"=best garden tools\",\
         \"anchor_kind\":\"exact\",\"rel\":[\"nofollow\",\"noopener\"],\"link_type\":\"nofollow\",\
         \"passes_equity\":false,\"placement\":\"footer\",\"hidden\":true,\"flags\":[\"hidden-link\",\
-        \"exact-match-anchor\"],\"toxicity\":60,\"toxic\":true,\"weak\":false,\"target_status\":null,\"target_final_url\":null,\"target_http_status\":null}\n\
+        \"exact-match-anchor\"],\"toxicity\":60,\"toxic\":true,\"weak\":false,\"target_status\":null,\"target_final_url\":null,\"target_http_status\":null,\"rendered_only\":false}\n\
         {\"type\":\"summary\",\"schema_version\":1,\"tool\":{\"name\":\"backlinks\",\
         \"version\":\"0.1.0\"},\"target\":{\"input\":\"example.com\",\"host\":\"example.com\",\
         \"path_prefix\":\"/\"},\"started_at\":\"2025-01-02T03:04:05Z\",\"finished_at\":\"2025-01-02T03:04:09Z\",\

@@ -4,7 +4,7 @@
 //! raw; each renderer escapes it.
 
 use super::view::View;
-use crate::model::{AuditReport, BrokenTarget, Flag, FlagKind, Link, SourceRecord, SourceStatus, Summary};
+use crate::model::{AuditReport, BrokenTarget, Flag, FlagKind, Link, SourceRecord, SourceStatus};
 use crate::report::text::{percent, plural, target_label};
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -60,7 +60,7 @@ impl<'a> Overview<'a> {
         Overview {
             report,
             target: target_label(&report.target),
-            facts: facts(&report.summary),
+            facts: facts(report),
             domains: domains(report),
             links: worst_first(report.links.iter().filter(|l| only.keeps_link(l))),
             without_link: kept(|s| s == SourceStatus::NoLink),
@@ -146,7 +146,8 @@ fn domains(report: &AuditReport) -> Vec<DomainRow<'_>> {
         .collect()
 }
 
-fn facts(summary: &Summary) -> Vec<(&'static str, String)> {
+fn facts(report: &AuditReport) -> Vec<(&'static str, String)> {
+    let summary = &report.summary;
     let backlinks = summary.backlinks;
     let statuses = counted(
         SourceStatus::ALL
@@ -211,7 +212,25 @@ fn facts(summary: &Summary) -> Vec<(&'static str, String)> {
     if let Some(broken) = &summary.broken_targets {
         facts.push(("Broken targets", broken_targets_fact(broken)));
     }
+    if let Some(rendered) = rendered_fact(report) {
+        facts.push(("Rendered", rendered));
+    }
     facts
+}
+
+/// `2 of 5 pages in a browser, 3 backlinks only after rendering`; nothing
+/// when no page was rendered.
+fn rendered_fact(report: &AuditReport) -> Option<String> {
+    let rendered = report.sources.iter().filter(|s| s.rendered).count();
+    if rendered == 0 {
+        return None;
+    }
+    let only = report.links.iter().filter(|l| l.rendered_only).count();
+    Some(format!(
+        "{rendered} of {} in a browser, {} only after rendering",
+        plural(report.sources.len(), "page"),
+        plural(only, "backlink")
+    ))
 }
 
 /// `2 pages, 5 backlinks: redirect them to live pages`, or `none` when every
@@ -287,8 +306,17 @@ fn share_of(part: usize, whole: usize) -> String {
     format!("{part} of {whole} ({})", percent(share))
 }
 
-/// Why a source could not be checked: its error, else what its status says.
+/// Why a source could not be checked: its error, else what its status says;
+/// then what rendering changed, when the page was rendered.
 pub(super) fn reason(source: &SourceRecord) -> String {
+    let said = status_reason(source);
+    match source.render_note.as_deref() {
+        Some(note) => format!("{said} (rendered: {note})"),
+        None => said,
+    }
+}
+
+fn status_reason(source: &SourceRecord) -> String {
     if let Some(error) = source.error.as_deref().filter(|e| !e.trim().is_empty()) {
         return error.to_string();
     }
@@ -464,5 +492,33 @@ mod tests {
         source.status = SourceStatus::RobotsBlocked;
         source.http_status = None;
         assert_eq!(reason(&source), "disallowed by robots.txt");
+    }
+
+    #[test]
+    fn rendering_is_a_fact_and_its_note_follows_the_reason() {
+        let mut report = report(&results());
+        let view = View::default();
+        let has_fact = |report: &AuditReport| {
+            Overview::new(report, &view)
+                .facts
+                .iter()
+                .any(|(l, _)| *l == "Rendered")
+        };
+        assert!(!has_fact(&report), "no page rendered: no line about it");
+        report.sources[0].rendered = true;
+        report.sources[1].rendered = true;
+        report.links[1].rendered_only = true;
+        let overview = Overview::new(&report, &view);
+        let rendered = overview.facts.iter().find(|(l, _)| *l == "Rendered").unwrap();
+        assert_eq!(
+            rendered.1,
+            "2 of 3 pages in a browser, 1 backlink only after rendering"
+        );
+        let mut source = report.sources[1].clone();
+        source.render_note = Some("a script removes it".into());
+        assert_eq!(
+            reason(&source),
+            "no link to the target (rendered: a script removes it)"
+        );
     }
 }

@@ -202,6 +202,9 @@ pub struct Source {
     #[serde(deserialize_with = "nullable")]
     pub ip: Option<String>,
     pub links: u64,
+    pub rendered: bool,
+    #[serde(deserialize_with = "nullable")]
+    pub render_note: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -228,6 +231,7 @@ pub struct Link {
     pub target_final_url: Option<String>,
     #[serde(deserialize_with = "nullable")]
     pub target_http_status: Option<u16>,
+    pub rendered_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
