@@ -35,6 +35,7 @@ mod layering;
 mod outputs;
 mod parsing_time;
 mod private_addresses;
+mod render;
 mod report_files;
 mod robots;
 mod server_selftest;

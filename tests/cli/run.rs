@@ -27,6 +27,8 @@ pub fn backlinks(dir: &Path) -> assert_cmd::Command {
 pub struct Audit {
     args: Vec<OsString>,
     stdin: Option<Vec<u8>>,
+    /// Variables set (`Some`) or removed (`None`) for the run.
+    env: Vec<(OsString, Option<OsString>)>,
     dir: tempfile::TempDir,
 }
 
@@ -72,6 +74,7 @@ impl Audit {
         Audit {
             args: vec!["audit".into(), target.into(), "--backoff".into(), "10".into()],
             stdin: None,
+            env: Vec::new(),
             dir: tempfile::tempdir().expect("temporary directory"),
         }
     }
@@ -106,6 +109,12 @@ impl Audit {
         self
     }
 
+    /// Runs with `key` set to `value`, or removed with `None`.
+    pub fn env(mut self, key: impl Into<OsString>, value: Option<&str>) -> Audit {
+        self.env.push((key.into(), value.map(Into::into)));
+        self
+    }
+
     pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Audit {
         self.stdin = Some(bytes.into());
         self
@@ -127,6 +136,12 @@ impl Audit {
     pub fn run(&self) -> Outcome {
         let mut cmd = backlinks(self.dir.path());
         cmd.args(&self.args);
+        for (key, value) in &self.env {
+            match value {
+                Some(value) => cmd.env(key, value),
+                None => cmd.env_remove(key),
+            };
+        }
         if let Some(stdin) = &self.stdin {
             cmd.write_stdin(stdin.clone());
         }

@@ -4,7 +4,7 @@
 //! and sortable. Page text is escaped by `report::html`.
 
 use super::overview::{
-    broken_status, broken_targets_title, reason, toxic_reasons, toxic_reasons_title, Overview,
+    broken_status, broken_targets_title, reason, title_and_note, toxic_reasons, toxic_reasons_title, Overview,
 };
 use super::view::{Limit, View};
 use crate::model::{AnchorKind, AuditReport, Link, LinkType, Summary};
@@ -46,10 +46,9 @@ pub(super) fn render(report: &AuditReport, view: &View) -> String {
         page.heading(&title);
         let mut table = Table::new(title, &[("Source", false), ("Title", false)]);
         for source in &overview.without_link {
-            table.rows.push(vec![
-                Cell::url(&source.url),
-                Cell::text(source.title.clone().unwrap_or_default()),
-            ]);
+            table
+                .rows
+                .push(vec![Cell::url(&source.url), Cell::text(title_and_note(source))]);
         }
         page.table(&table);
     }

@@ -2,7 +2,7 @@
 //! pull-request comments: the content of the terminal table as headings and
 //! pipe tables, page text escaped by `report::markdown`.
 
-use super::overview::{self, reason, toxic_reasons, toxic_reasons_title, Overview};
+use super::overview::{self, reason, title_and_note, toxic_reasons, toxic_reasons_title, Overview};
 use super::view::{Limit, View};
 use crate::model::{AuditReport, Link, SourceRecord, Summary};
 use crate::report::markdown::{anchor_cell, capped_table, row, table, text, url, MAX_ROWS};
@@ -151,10 +151,7 @@ fn why_toxic(out: &mut String, links: &[&Link]) {
 }
 
 fn without_link_row(source: &&SourceRecord) -> Vec<String> {
-    vec![
-        url(&source.url),
-        source.title.as_deref().map(text).unwrap_or_default(),
-    ]
+    vec![url(&source.url), text(&title_and_note(source))]
 }
 
 fn unchecked_row(source: &&SourceRecord) -> Vec<String> {

@@ -316,6 +316,17 @@ pub(super) fn reason(source: &SourceRecord) -> String {
     }
 }
 
+/// A source without a link as the reports list it: its title, then what
+/// rendering changed (a link a script removed) when it was rendered.
+pub(super) fn title_and_note(source: &SourceRecord) -> String {
+    let title = source.title.as_deref().unwrap_or_default();
+    match source.render_note.as_deref() {
+        Some(note) if title.is_empty() => format!("(rendered: {note})"),
+        Some(note) => format!("{title} (rendered: {note})"),
+        None => title.to_string(),
+    }
+}
+
 fn status_reason(source: &SourceRecord) -> String {
     if let Some(error) = source.error.as_deref().filter(|e| !e.trim().is_empty()) {
         return error.to_string();

@@ -6,7 +6,7 @@
 
 mod links;
 
-use super::overview::{self, reason, toxic_reasons_title, Overview};
+use super::overview::{self, reason, title_and_note, toxic_reasons_title, Overview};
 use super::view::{Limit, View};
 use crate::model::{AuditReport, BrokenTarget, Flag, Link, SourceRecord};
 use crate::report::table::{
@@ -202,7 +202,7 @@ fn wrap(flags: &[Flag], width: usize) -> Vec<String> {
 fn without_link_table(sources: &[&SourceRecord], style: Style) -> Table {
     let mut grid = Grid::new(style, &[Column::url("Source", 3), Column::text("Title", 2)]);
     for source in sources {
-        let title = source.title.as_deref().map(safe).unwrap_or_default();
+        let title = safe(&title_and_note(source));
         grid.row(vec![Item::from(bare_url(&source.url)), Item::from(title)]);
     }
     grid.table()
