@@ -8,6 +8,7 @@
 mod browser;
 mod locate;
 mod mode;
+#[cfg_attr(not(feature = "render"), allow(dead_code))] // the browser is what asks
 mod policy;
 #[cfg(feature = "render")]
 mod tab;

@@ -204,6 +204,23 @@ fn check_targets_from_either_place_or_fail_on_broken_target_turns_it_on() {
 }
 
 #[test]
+fn render_comes_from_the_flag_else_the_file_else_never() {
+    use crate::render::RenderMode;
+    assert_eq!(merged(&[], None).render, RenderMode::Never);
+    assert_eq!(merged(&[], Some("render = \"auto\"\n")).render, RenderMode::Auto);
+    assert_eq!(
+        merged(&["--render", "always"], Some("render = \"auto\"\n"))
+            .plan()
+            .render,
+        RenderMode::Always
+    );
+    assert_eq!(
+        merged(&["--render", "never"], Some("render = \"always\"\n")).render,
+        RenderMode::Never
+    );
+}
+
+#[test]
 fn allow_private_from_either_place_turns_the_refusal_off() {
     assert!(!merged(&[], None).fetch.allow_private);
     assert!(!merged(&[], Some("allow-private = false\n")).fetch.allow_private);

@@ -206,7 +206,9 @@ fn csv_rows_end_with_the_target_columns() {
     let text = outcome.stdout_text();
     let header = text.lines().next().unwrap_or_default();
     assert!(
-        header.ends_with(",title,target_status,target_final_url,target_http_status"),
+        header.ends_with(
+            ",title,target_status,target_final_url,target_http_status,rendered,rendered_only,render_note"
+        ),
         "{header}"
     );
     let moved = text
@@ -214,7 +216,7 @@ fn csv_rows_end_with_the_target_columns() {
         .find(|l| l.contains(&format!(",{},", target("/moved-gone"))))
         .unwrap_or_default();
     assert!(
-        moved.ends_with(&format!(",broken,{},404", target("/gone-end"))),
+        moved.ends_with(&format!(",broken,{},404,false,false,", target("/gone-end"))),
         "{moved}"
     );
 }

@@ -165,7 +165,10 @@ fn the_csv_says_why_a_source_failed_and_where_it_ended() {
             "title",
             "target_status",
             "target_final_url",
-            "target_http_status"
+            "target_http_status",
+            "rendered",
+            "rendered_only",
+            "render_note"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

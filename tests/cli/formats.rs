@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read};
 use std::process::Stdio;
 
-const CSV_HEADER: &str = "source_url,source_status,http_status,target_url,anchor_text,anchor_kind,link_type,rel,passes_equity,placement,hidden,toxicity,toxic,flags,weak,error,final_url,title,target_status,target_final_url,target_http_status";
+const CSV_HEADER: &str = "source_url,source_status,http_status,target_url,anchor_text,anchor_kind,link_type,rel,passes_equity,placement,hidden,toxicity,toxic,flags,weak,error,final_url,title,target_status,target_final_url,target_http_status,rendered,rendered_only,render_note";
 
 fn run_format(format: &str, sources: &[String]) -> Outcome {
     Audit::new("example.com")
@@ -76,7 +76,7 @@ fn csv_has_the_exact_header_and_a_row_for_every_linkless_source() {
     let text = run_format("csv", &sources).stdout_text();
     assert_eq!(text.lines().next(), Some(CSV_HEADER));
     let (header, rows) = csv_rows(&text);
-    assert_eq!(header.len(), 21);
+    assert_eq!(header.len(), 24);
     assert_eq!(rows.len(), 12, "10 links and 2 linkless sources");
 
     let no_link = rows

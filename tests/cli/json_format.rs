@@ -16,7 +16,7 @@ const TOP_KEYS: [&str; 10] = [
     "sources",
     "links",
 ];
-const SOURCE_KEYS: [&str; 13] = [
+const SOURCE_KEYS: [&str; 15] = [
     "url",
     "input",
     "final_url",
@@ -30,8 +30,10 @@ const SOURCE_KEYS: [&str; 13] = [
     "title",
     "ip",
     "links",
+    "rendered",
+    "render_note",
 ];
-const LINK_KEYS: [&str; 18] = [
+const LINK_KEYS: [&str; 19] = [
     "source_url",
     "source_host",
     "source_domain",
@@ -50,6 +52,7 @@ const LINK_KEYS: [&str; 18] = [
     "target_status",
     "target_final_url",
     "target_http_status",
+    "rendered_only",
 ];
 const SUMMARY_KEYS: [&str; 12] = [
     "sources",

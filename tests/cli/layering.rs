@@ -24,6 +24,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("archive", 2),
     ("graph", 2),
     ("fetch", 2),
+    ("render", 2),
     ("extract", 2),
     ("analyze", 2),
     ("report", 2),
