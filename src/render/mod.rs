@@ -113,6 +113,8 @@ pub struct Renderer {
     #[cfg(not(feature = "render"))]
     launched: OnceCell<Result<(), String>>,
     tabs: Semaphore,
+    #[cfg(feature = "render")]
+    idle: tab::IdleTabs,
 }
 
 impl Renderer {
@@ -124,6 +126,8 @@ impl Renderer {
             fetcher,
             launched: OnceCell::new(),
             tabs,
+            #[cfg(feature = "render")]
+            idle: tab::IdleTabs::default(),
         }
     }
 
@@ -189,6 +193,7 @@ impl Renderer {
             let deadline = tokio::time::Instant::now() + self.config.timeout;
             tab::render(
                 &launched.browser,
+                &self.idle,
                 request,
                 &self.fetcher,
                 deadline,

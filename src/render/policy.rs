@@ -52,11 +52,13 @@ impl Blocked {
     }
 }
 
-/// The decision for a request of `kind`, once the page's own document has
-/// (or has not yet) been served.
-pub fn decide(kind: RequestKind, document_served: bool) -> Decision {
+/// The decision for a request of `kind` (`for_the_page` when it asks for the
+/// page's own URL), once the page's document has (or has not yet) been
+/// served. A document asked for before the page's own is a leftover of the
+/// tab's last page, and is refused like any navigation.
+pub fn decide(kind: RequestKind, document_served: bool, for_the_page: bool) -> Decision {
     match kind {
-        RequestKind::MainDocument if !document_served => Decision::ServeFetched,
+        RequestKind::MainDocument if !document_served && for_the_page => Decision::ServeFetched,
         RequestKind::MainDocument => Decision::Block(Blocked::Navigation),
         RequestKind::FrameDocument => Decision::Block(Blocked::Frame),
         RequestKind::Decoration => Decision::Block(Blocked::Decoration),
@@ -70,11 +72,13 @@ mod tests {
 
     #[test]
     fn the_page_is_served_once_then_navigation_is_blocked() {
-        assert_eq!(decide(RequestKind::MainDocument, false), Decision::ServeFetched);
-        assert_eq!(
-            decide(RequestKind::MainDocument, true),
-            Decision::Block(Blocked::Navigation)
-        );
+        assert_eq!(decide(RequestKind::MainDocument, false, true), Decision::ServeFetched);
+        for (served, for_the_page) in [(true, true), (true, false), (false, false)] {
+            assert_eq!(
+                decide(RequestKind::MainDocument, served, for_the_page),
+                Decision::Block(Blocked::Navigation)
+            );
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-// The document as the scripts left it, open shadow roots included (written
+// [the document's URL, the document as the scripts left it], open shadow roots included (written
 // as <template shadowrootmode="open">, as Google flattens them); closed
 // shadow roots cannot be read, and frames are documents of their own.
 (() => {
@@ -13,7 +13,7 @@
   };
   collect(document);
   const html = document.documentElement;
-  if (!html) return '';
+  if (!html) return [location.href, ''];
   const inner = typeof html.getHTML === 'function' ? html.getHTML({ shadowRoots: roots }) : html.innerHTML;
-  return '<html>' + inner + '</html>';
+  return [location.href, '<html>' + inner + '</html>'];
 })()

@@ -9,7 +9,8 @@ use base64::Engine as _;
 use chromiumoxide::cdp::browser_protocol::fetch::{
     ContinueRequestParams, EventRequestPaused, FailRequestParams, FulfillRequestParams, HeaderEntry,
 };
-use chromiumoxide::cdp::browser_protocol::network::{ErrorReason, ResourceType};
+use chromiumoxide::cdp::browser_protocol::target::CloseTargetParams;
+use chromiumoxide::cdp::browser_protocol::network::{ErrorReason, ResourceType, SetCacheDisabledParams};
 use chromiumoxide::cdp::browser_protocol::page::{EventFrameStoppedLoading, EventLoadEventFired, FrameId};
 use chromiumoxide::{Browser, Page};
 use futures_util::StreamExt;
@@ -39,19 +40,37 @@ struct Watch {
     blocks: Blocks,
 }
 
-/// Renders `request` in a new tab of `browser`, within `deadline`.
+/// Tabs that rendered a page and wait for the next: a tab keeps its renderer
+/// process, so the next page of the same site starts without a new process.
+#[derive(Default)]
+pub struct IdleTabs(Mutex<Vec<Arc<Page>>>);
+
+impl IdleTabs {
+    fn take(&self) -> Option<Arc<Page>> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).pop()
+    }
+
+    fn put(&self, page: Arc<Page>) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(page);
+    }
+}
+
+/// Renders `request` in a tab of `browser` (an idle one, else a new one),
+/// within `deadline`. A tab that failed is closed, not reused.
 pub async fn render(
     browser: &Browser,
+    idle: &IdleTabs,
     request: &RenderRequest<'_>,
     fetcher: &Arc<Fetcher>,
     deadline: Instant,
     limit: Duration,
 ) -> Result<Rendered, RenderError> {
-    let page = tokio::time::timeout_at(deadline, browser.new_page("about:blank"))
-        .await
-        .map_err(|_| RenderError::TimedOut { loaded: false, limit })?
-        .map_err(|e| RenderError::Browser(format!("cannot open a tab: {e}")))?;
-    let page = Arc::new(page);
+    let page = match idle.take() {
+        Some(page) => page,
+        None => tokio::time::timeout_at(deadline, open_tab(browser))
+            .await
+            .map_err(|_| RenderError::TimedOut { loaded: false, limit })??,
+    };
     let watch = Arc::new(Mutex::new(Watch::default()));
     let loaded = Arc::new(AtomicBool::new(false));
     let outcome = tokio::time::timeout_at(
@@ -65,18 +84,39 @@ pub async fn render(
             limit,
         })
     });
-    // The tab goes whatever happened; a tab that will not close dies with
-    // the browser at the end.
-    if let Ok(page) = Arc::try_unwrap(page) {
-        let _ = tokio::time::timeout(CLOSE_TIMEOUT, page.close()).await;
+    match outcome {
+        Ok(html) => {
+            idle.put(page);
+            let watch = std::mem::take(&mut *watch.lock().unwrap_or_else(|p| p.into_inner()));
+            Ok(Rendered {
+                html,
+                left_for: watch.left_for,
+                blocks: watch.blocks,
+            })
+        }
+        Err(error) => {
+            // By command, not by value: request tasks may still hold the
+            // page. A tab that will not close dies with the browser.
+            let close = browser.execute(CloseTargetParams::new(page.target_id().clone()));
+            let _ = tokio::time::timeout(CLOSE_TIMEOUT, close).await;
+            Err(error)
+        }
     }
-    let html = outcome?;
-    let watch = std::mem::take(&mut *watch.lock().unwrap_or_else(|p| p.into_inner()));
-    Ok(Rendered {
-        html,
-        left_for: watch.left_for,
-        blocks: watch.blocks,
-    })
+}
+
+/// A new blank tab with the HTTP cache on: chromiumoxide turns it off when
+/// requests are intercepted, and on, a site's scripts and styles are fetched
+/// and compiled once for all its pages (what the fetch rules allowed once,
+/// they allow again).
+async fn open_tab(browser: &Browser) -> Result<Arc<Page>, RenderError> {
+    let page = browser
+        .new_page("about:blank")
+        .await
+        .map_err(|e| RenderError::Browser(format!("cannot open a tab: {e}")))?;
+    page.execute(SetCacheDisabledParams::new(false))
+        .await
+        .map_err(|e| RenderError::Browser(format!("cannot set the tab up: {e}")))?;
+    Ok(Arc::new(page))
 }
 
 /// Loads the page and gives its serialised document.
@@ -133,26 +173,31 @@ async fn drive(
         page.evaluate(go)
             .await
             .map_err(|e| browser_error("the browser could not open the page", &e))?;
-        let main_stopped = async {
-            while let Some(event) = stopped.next().await {
-                if event.frame_id == main_frame_id {
-                    return;
+        // The `load` event, or the page stopping (one whose script tried to
+        // leave has none); the tab's last page may still send one, so the
+        // document read must be this page's.
+        loop {
+            tokio::select! {
+                _ = load_events.next() => {}
+                Some(event) = stopped.next() => {
+                    if event.frame_id != main_frame_id {
+                        continue;
+                    }
                 }
             }
-        };
-        tokio::select! {
-            _ = load_events.next() => {}
-            () = main_stopped => {}
+            loaded.store(true, Ordering::Relaxed);
+            wait_for_quiet(watch, deadline).await;
+            let serialised = page
+                .evaluate(SERIALIZE)
+                .await
+                .map_err(|e| browser_error("cannot read the rendered document", &e))?;
+            let (url, html) = serialised
+                .into_value::<(String, String)>()
+                .map_err(|e| browser_error("cannot read the rendered document", &e))?;
+            if is_the_page(&url, request.url) {
+                return Ok(html);
+            }
         }
-        loaded.store(true, Ordering::Relaxed);
-        wait_for_quiet(watch, deadline).await;
-        let serialised = page
-            .evaluate(SERIALIZE)
-            .await
-            .map_err(|e| browser_error("cannot read the rendered document", &e))?;
-        serialised
-            .into_value::<String>()
-            .map_err(|e| browser_error("cannot read the rendered document", &e))
     }
     .await;
     interceptor.abort();
@@ -177,6 +222,16 @@ async fn wait_for_quiet(watch: &Mutex<Watch>, deadline: Instant) {
             return;
         }
     }
+}
+
+/// Whether the browser's `url` is `page` (fragments aside).
+fn is_the_page(url: &str, page: &Url) -> bool {
+    Url::parse(url).is_ok_and(|mut url| {
+        url.set_fragment(None);
+        let mut page = page.clone();
+        page.set_fragment(None);
+        url == page
+    })
 }
 
 /// The page's document as the audit fetched it, as the browser's answer.
@@ -213,10 +268,12 @@ impl Judge {
         let decision = {
             let mut watch = self.watch.lock().unwrap_or_else(|p| p.into_inner());
             watch.last_request = Some(Instant::now());
-            let decision = decide(kind, watch.document_served);
+            let for_the_page = is_the_page(&event.request.url, &self.page_url);
+            let decision = decide(kind, watch.document_served, for_the_page);
             match decision {
                 Decision::ServeFetched => watch.document_served = true,
-                Decision::Block(Blocked::Navigation) => {
+                // Before the page was served, a leftover of the tab's last page.
+                Decision::Block(Blocked::Navigation) if watch.document_served => {
                     watch.left_for.get_or_insert_with(|| event.request.url.clone());
                 }
                 _ => {}
