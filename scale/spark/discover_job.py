@@ -231,16 +231,16 @@ def lines_for_spark(binary_name, args, summaries):
 
 def parts_written(binary_name, args, summaries, folder):
     """For mapPartitionsWithIndex: writes the partition's links as a Parquet
-    part file in `folder` and yields the distinct (count, target, value)
+    part file in `folder` (an empty share, an empty file: discover refuses an
+    empty list) and yields the distinct (count name, target, page or domain)
     behind the referring pages and domains, for the driver to count."""
 
     def run(index, entries):
         entries = list(entries)
-        if not entries:
-            return
         with PartFile(folder, index) as part:
-            for line in discover_lines(binary_name, args, index, entries, summaries):
-                part.add(line)
+            if entries:
+                for line in discover_lines(binary_name, args, index, entries, summaries):
+                    part.add(line)
             referring = part.commit()
         yield from referring
 
@@ -266,7 +266,7 @@ class PartFile:
                 "pip install pyarrow, or pass --writer spark"
             ) from error
         self.pyarrow = pyarrow
-        name = f"part-{index:05d}.snappy.parquet"
+        name = part_name(index)
         self.path = os.path.join(folder, name)
         attempt = TaskContext.get().taskAttemptId()  # unique in the application
         self.staged = os.path.join(folder, STAGING, f"{name}.attempt-{attempt}")
@@ -323,6 +323,10 @@ class PartFile:
         self.writer.close()
         os.replace(self.staged, self.path)
         return self.referring
+
+
+def part_name(index):
+    return f"part-{index:05d}.snappy.parquet"
 
 
 def arrow_schema():
@@ -494,6 +498,14 @@ def write_parts(spark, shares, binary_name, args, summaries):
             .map(lambda found: (found[0], found[1]))
             .countByValue()
         )
+        missing = [name for name in map(part_name, range(shares.getNumPartitions()))
+                   if not os.path.isfile(os.path.join(folder, name))]
+        if missing:
+            raise RuntimeError(
+                f"{len(missing)} part files (first: {missing[0]}) are not in {folder} as the driver sees it: "
+                "on a cluster, --output must be on a file system every machine mounts alike (or use "
+                "--writer spark with an hdfs://, s3:// or gs:// output)"
+            )
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -511,6 +523,12 @@ def write_with_spark(spark, shares, binary_name, args, summaries):
     (parsed in the JVM, strictly: a malformed line fails the job) and its
     Parquet writer; the referring pages and domains are counted from the
     written files (three columns read back), a second, short job."""
+    # Whole-stage code generation buys nothing for a JSON scan, a Parquet write
+    # and a small count, and compiling it costs seconds of a fresh JVM. A
+    # setting of the user's own (--conf) wins.
+    codegen = "spark.sql.codegen.wholeStage"
+    if spark.conf.get(codegen, None) is None:
+        spark.conf.set(codegen, "false")
     lines = shares.mapPartitionsWithIndex(lines_for_spark(binary_name, args, summaries))
     links = spark.read.json(lines, schema=FOUND_LINK_SCHEMA, mode="FAILFAST")
     links.write.mode("overwrite" if args.overwrite else "errorifexists").parquet(args.output)
