@@ -27,7 +27,8 @@
 # WARC_DIR (/tmp/bench-warc), SPARK_PYTHON (unset: no Spark run; a Python with
 # pyspark, such as .ci/run's ~/.cache/backlinks-ci/venv/bin/python),
 # SPARK_WRITER (auto: the job's --writer), SPARK_ARCHIVES (10: the ten copies
-# listed again and again up to this many entries, for a larger sample).
+# listed again and again up to this many entries, for a larger sample),
+# BACKLINKS_BIN (unset: cargo build --release; a binary already built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH_DIR=${BENCH_DIR:-../shared/bench}
@@ -49,8 +50,12 @@ if ! "$CACHE/venv/bin/python" -c 'import warcio, selectolax' 2>/dev/null; then
 fi
 py=$CACHE/venv/bin/python
 
-cargo build --release --locked --quiet
-ours=target/release/backlinks
+if [[ -n ${BACKLINKS_BIN:-} ]]; then
+  ours=$BACKLINKS_BIN
+else
+  cargo build --release --locked --quiet
+  ours=target/release/backlinks
+fi
 
 # The 1x WARC, and the 10x one as the concatenation of one WARC per copy (a
 # gzip-member-per-record file concatenates into a valid one); the copies are
