@@ -482,11 +482,11 @@ def scan(spark, entries, partitions, binary_name, args, writer):
 
 
 def write_parts(spark, shares, binary_name, args, summaries):
-    """--writer partitions: one Spark job, the partitions writing their part
-    files, then their distinct referring pages and domains made distinct
-    across partitions (a shuffle of those alone) and counted. The driver
-    commits as Spark's writer does: _temporary removed, _SUCCESS written; a
-    failed job leaves no folder behind."""
+    """--writer partitions, in one Spark job: the partitions write their part
+    files and yield their own distinct referring pages and domains, which a
+    shuffle of those alone makes distinct across partitions for the count.
+    The driver commits as Spark's writer does (_temporary removed, _SUCCESS
+    written last); a failed job leaves no folder behind."""
     folder = local_folder(spark, args.output)
     if args.overwrite:
         delete_output(spark, args.output)
