@@ -25,7 +25,10 @@
 # Env: RUNS (3), PAGES (unset: the whole corpus), TARGET (github.com), ALSO
 # (python.org), BENCH_DIR (../shared/bench), BENCH_CORPUS (/tmp/bench-corpus),
 # WARC_DIR (/tmp/bench-warc), SPARK_PYTHON (unset: no Spark run; a Python with
-# pyspark, such as .ci/run's ~/.cache/backlinks-ci/venv/bin/python).
+# pyspark, such as .ci/run's ~/.cache/backlinks-ci/venv/bin/python),
+# SPARK_WRITER (auto: the job's --writer), SPARK_ARCHIVES (10: the ten copies
+# listed again and again up to this many entries, for a larger sample),
+# BACKLINKS_BIN (unset: cargo build --release; a binary already built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH_DIR=${BENCH_DIR:-../shared/bench}
@@ -47,8 +50,12 @@ if ! "$CACHE/venv/bin/python" -c 'import warcio, selectolax' 2>/dev/null; then
 fi
 py=$CACHE/venv/bin/python
 
-cargo build --release --locked --quiet
-ours=target/release/backlinks
+if [[ -n ${BACKLINKS_BIN:-} ]]; then
+  ours=$BACKLINKS_BIN
+else
+  cargo build --release --locked --quiet
+  ours=target/release/backlinks
+fi
 
 # The 1x WARC, and the 10x one as the concatenation of one WARC per copy (a
 # gzip-member-per-record file concatenates into a valid one); the copies are
@@ -154,16 +161,23 @@ read -r _ r10 <"$results/10x-ours.median"
 awk -v a="$r1" -v b="$r10" 'BEGIN {printf "\nours, peak RSS 10x / 1x: %.2f (%d MB, then %d MB)\n", b / a, a / 1024, b / 1024}'
 
 # With SPARK_PYTHON (a Python with pyspark): the Spark job on local[2] over the
-# ten copies as ten archives, against one process over the same list. The
-# job's scan_ms leaves out Spark's start-up.
+# ten copies as ten archives (or SPARK_ARCHIVES entries, the copies repeated),
+# against one process over the same list. The job's scan_ms leaves out
+# Spark's start-up.
 if [[ -n ${SPARK_PYTHON:-} ]]; then
   manifest=$WARC_DIR/copies-$pages.txt
+  if [[ ${SPARK_ARCHIVES:-$COPIES} != "$COPIES" ]]; then
+    manifest=$results/copies.txt
+    for _ in $(seq $(((SPARK_ARCHIVES + COPIES - 1) / COPIES))); do cat "$WARC_DIR/copies-$pages.txt"; done |
+      head -n "$SPARK_ARCHIVES" >"$manifest"
+  fi
   /usr/bin/time -f '%e' -o "$results/one" "$ours" discover "$TARGET" --also "$ALSO" \
     --archives "$manifest" --format jsonl >"$results/out"
   single=$(cat "$results/one")
   SPARK_LOCAL_IP=127.0.0.1 /usr/bin/time -f '%e' -o "$results/spark-wall" \
     "$SPARK_PYTHON" scale/spark/discover_job.py "$TARGET" --also "$ALSO" --manifest "$manifest" \
     --binary "$ours" --output "$results/spark" --summary "$results/spark.json" --master 'local[2]' \
+    --writer "${SPARK_WRITER:-auto}" \
     --conf spark.ui.enabled=false --conf spark.ui.showConsoleProgress=false >/dev/null 2>"$results/spark.log" ||
     { tail -20 "$results/spark.log" >&2; exit 1; }
   python3 - "$results/spark.json" "$single" "$(cat "$results/spark-wall")" "$(per_target <"$results/out")" <<'PY'
@@ -172,8 +186,8 @@ summary = json.load(open(sys.argv[1]))
 single, wall, single_found = float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
 scan = summary["scan_ms"] / 1000
 found = " ".join(f"{t['target']}={t['links']}" for t in summary["targets"])
-print(f"\nSpark local[2], {summary['partitions']} partitions over {summary['archives']} archives: "
-      f"scan {scan:.2f} s ({wall:.2f} s with start-up); one process {single:.2f} s; "
+print(f"\nSpark local[2], {summary['partitions']} partitions over {summary['archives']} archives, "
+      f"--writer {summary['writer']}: scan {scan:.2f} s ({wall:.2f} s with start-up); one process {single:.2f} s; "
       f"scan / one process: {scan / single:.2f}")
 print(f"links found {'agree' if found == single_found else 'differ'}: Spark {found}; one process {single_found}")
 PY

@@ -1,7 +1,9 @@
 //! The Spark job (`scale/spark/discover_job.py`) on a local Spark (`local[2]`)
 //! finds the same links as one `backlinks discover` over the same manifest:
 //! real Common Crawl and warcio archives from `fixtures/archives/`, archives
-//! written here, and one served over loopback HTTP through `--base-url`.
+//! written here, and one served over loopback HTTP through `--base-url`. Both
+//! of its Parquet writers are run: the partitions' own (what `auto` picks for a
+//! local folder) and Spark's (what a cluster writing to S3 or HDFS uses).
 //!
 //! Needs a Python with pyspark (and pyarrow, to read the Parquet back):
 //! `BACKLINKS_PYSPARK_PYTHON`, else `python3` if it has them. Without one the
@@ -34,7 +36,18 @@ const FIXTURES: [&str; 7] = [
 ];
 
 #[test]
-fn the_job_finds_what_one_process_finds() {
+fn the_job_writing_its_parts_itself_finds_what_one_process_finds() {
+    the_job_finds_what_one_process_finds("auto", "partitions");
+}
+
+#[test]
+fn the_job_writing_through_spark_finds_what_one_process_finds() {
+    the_job_finds_what_one_process_finds("spark", "spark");
+}
+
+/// Runs the job with `--writer WRITER` and checks its Parquet and summary
+/// against one process, and that the writer it reports is `expected_writer`.
+fn the_job_finds_what_one_process_finds(writer: &str, expected_writer: &str) {
     let Some(python) = pyspark_python() else { return };
     let dir = tempfile::tempdir().expect("temporary directory");
     let written = dir.path().join("written.warc.gz");
@@ -59,12 +72,16 @@ fn the_job_finds_what_one_process_finds() {
         &base_url,
         &output,
         &dir.path().join("summary.json"),
+        writer,
     );
     assert!(
         job.status.success(),
         "the job failed:\n{}",
         String::from_utf8_lossy(&job.stderr)
     );
+    // A finished write is marked as Spark marks it, and nothing is left staged.
+    assert!(output.join("_SUCCESS").is_file());
+    assert!(!output.join("_temporary").exists());
     let (columns, spark_rows) = read_parquet(&python, &output);
 
     // Every column of FoundLink, in its order (the JSON key order of a link).
@@ -100,6 +117,7 @@ fn the_job_finds_what_one_process_finds() {
 
     // The job's summary adds up to the single run's, skips included.
     let merged: Value = serde_json::from_slice(&job.stdout).expect("the job prints its summary as JSON");
+    assert_eq!(merged["writer"], expected_writer);
     let single_summary = single_summary.get("summary").unwrap_or(&single_summary);
     assert_eq!(merged["archives"], Value::from(entries.len()));
     for key in [
@@ -128,37 +146,50 @@ fn the_job_finds_what_one_process_finds() {
 #[test]
 fn a_failing_discover_fails_the_job_with_its_message() {
     let Some(python) = pyspark_python() else { return };
+    for writer in ["partitions", "spark"] {
+        a_failing_discover_fails_the_job(&python, writer);
+    }
+}
+
+fn a_failing_discover_fails_the_job(python: &str, writer: &str) {
     let dir = tempfile::tempdir().expect("temporary directory");
     let manifest = dir.path().join("warc.paths");
     std::fs::write(&manifest, fixture("cc-2019-one-response.warc.gz")).expect("write the manifest");
     // discover refuses a target that is not http(s) with exit 2, before reading.
     let (output, summary) = (dir.path().join("found"), dir.path().join("summary.json"));
     let job = run_job(
-        &python,
+        python,
         &["ftp://example.com/"],
         &manifest,
         "https://example.invalid/",
         &output,
         &summary,
+        writer,
     );
     let stderr = String::from_utf8_lossy(&job.stderr);
-    assert_eq!(job.status.code(), Some(1), "{stderr}");
+    assert_eq!(job.status.code(), Some(1), "--writer {writer}: {stderr}");
     // The job's last words (after Spark's trace) name the partition, the exit
     // code and discover's own message.
     let last_words = stderr
         .rsplit_once("discover_job: the job failed: ")
         .map(|(_, words)| words)
-        .unwrap_or_else(|| panic!("no failure message: {stderr}"));
+        .unwrap_or_else(|| panic!("--writer {writer}: no failure message: {stderr}"));
     assert!(
         last_words.starts_with("partition 0: `backlinks discover` exited with 2 over 1 archives"),
-        "{last_words}"
+        "--writer {writer}: {last_words}"
     );
     assert!(
         last_words.contains("only http and https targets can be audited"),
-        "{last_words}"
+        "--writer {writer}: {last_words}"
     );
-    assert!(job.stdout.is_empty(), "no summary after a failure");
-    assert!(!output.join("_SUCCESS").exists() && !summary.exists());
+    assert!(
+        job.stdout.is_empty(),
+        "--writer {writer}: no summary after a failure"
+    );
+    assert!(
+        !output.join("_SUCCESS").exists() && !summary.exists(),
+        "--writer {writer}"
+    );
 }
 
 /// The interpreter with pyspark and pyarrow, or `None` (with the reason
@@ -220,6 +251,7 @@ fn run_job(
     base_url: &str,
     output: &Path,
     summary: &Path,
+    writer: &str,
 ) -> Output {
     let mut command = Command::new(python);
     command
@@ -241,6 +273,7 @@ fn run_job(
         .arg(output)
         .arg("--summary")
         .arg(summary)
+        .args(["--writer", writer])
         // More partitions than cores: shares queue, and one may hold a single archive.
         .args(["--partitions", "3", "--master", "local[2]"])
         .args([
