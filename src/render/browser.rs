@@ -40,6 +40,10 @@ pub async fn launch(
         .request_timeout(command_timeout)
         .arg(("user-agent", user_agent))
         .arg(("blink-settings", "imagesEnabled=false"))
+        // Tabs share renderer processes past this many: a process per tab
+        // cost 1.4 GB for eight tabs (BENCHMARKS.md), and scripts run one at
+        // a time per core anyway.
+        .arg(("renderer-process-limit", renderer_processes().as_str()))
         .arg("disable-gpu");
     // Chromium's sandbox refuses to run as root (containers, CI): without
     // it the renderer is only as contained as the tool itself.
@@ -71,6 +75,12 @@ impl Launched {
         .await;
         self.handler.abort();
     }
+}
+
+/// Two renderer processes per core.
+fn renderer_processes() -> String {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    (cores * 2).to_string()
 }
 
 #[cfg(unix)]

@@ -72,7 +72,10 @@ mod tests {
 
     #[test]
     fn the_page_is_served_once_then_navigation_is_blocked() {
-        assert_eq!(decide(RequestKind::MainDocument, false, true), Decision::ServeFetched);
+        assert_eq!(
+            decide(RequestKind::MainDocument, false, true),
+            Decision::ServeFetched
+        );
         for (served, for_the_page) in [(true, true), (true, false), (false, false)] {
             assert_eq!(
                 decide(RequestKind::MainDocument, served, for_the_page),
@@ -84,15 +87,20 @@ mod tests {
     #[test]
     fn frames_and_decoration_never_load_and_the_rest_is_checked() {
         for served in [false, true] {
-            assert_eq!(
-                decide(RequestKind::FrameDocument, served),
-                Decision::Block(Blocked::Frame)
-            );
-            assert_eq!(
-                decide(RequestKind::Decoration, served),
-                Decision::Block(Blocked::Decoration)
-            );
-            assert_eq!(decide(RequestKind::Other, served), Decision::CheckRules);
+            for for_the_page in [false, true] {
+                assert_eq!(
+                    decide(RequestKind::FrameDocument, served, for_the_page),
+                    Decision::Block(Blocked::Frame)
+                );
+                assert_eq!(
+                    decide(RequestKind::Decoration, served, for_the_page),
+                    Decision::Block(Blocked::Decoration)
+                );
+                assert_eq!(
+                    decide(RequestKind::Other, served, for_the_page),
+                    Decision::CheckRules
+                );
+            }
         }
     }
 }

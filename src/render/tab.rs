@@ -9,9 +9,9 @@ use base64::Engine as _;
 use chromiumoxide::cdp::browser_protocol::fetch::{
     ContinueRequestParams, EventRequestPaused, FailRequestParams, FulfillRequestParams, HeaderEntry,
 };
-use chromiumoxide::cdp::browser_protocol::target::CloseTargetParams;
 use chromiumoxide::cdp::browser_protocol::network::{ErrorReason, ResourceType, SetCacheDisabledParams};
 use chromiumoxide::cdp::browser_protocol::page::{EventFrameStoppedLoading, EventLoadEventFired, FrameId};
+use chromiumoxide::cdp::browser_protocol::target::CloseTargetParams;
 use chromiumoxide::{Browser, Page};
 use futures_util::StreamExt;
 use std::net::IpAddr;
@@ -40,23 +40,35 @@ struct Watch {
     blocks: Blocks,
 }
 
+/// Pages a tab renders before it is closed for a new one: a renderer's
+/// memory grows with the pages it has seen (BENCHMARKS.md measured 1.4 GB for
+/// the browser with tabs kept for the whole corpus).
+const PAGES_PER_TAB: u32 = 20;
+
+/// A tab and the pages it has rendered.
+struct Tab {
+    page: Arc<Page>,
+    rendered: u32,
+}
+
 /// Tabs that rendered a page and wait for the next: a tab keeps its renderer
 /// process, so the next page of the same site starts without a new process.
 #[derive(Default)]
-pub struct IdleTabs(Mutex<Vec<Arc<Page>>>);
+pub struct IdleTabs(Mutex<Vec<Tab>>);
 
 impl IdleTabs {
-    fn take(&self) -> Option<Arc<Page>> {
+    fn take(&self) -> Option<Tab> {
         self.0.lock().unwrap_or_else(|p| p.into_inner()).pop()
     }
 
-    fn put(&self, page: Arc<Page>) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(page);
+    fn put(&self, tab: Tab) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(tab);
     }
 }
 
 /// Renders `request` in a tab of `browser` (an idle one, else a new one),
-/// within `deadline`. A tab that failed is closed, not reused.
+/// within `deadline`. A tab that failed, or has rendered
+/// [`PAGES_PER_TAB`] pages, is closed.
 pub async fn render(
     browser: &Browser,
     idle: &IdleTabs,
@@ -65,11 +77,14 @@ pub async fn render(
     deadline: Instant,
     limit: Duration,
 ) -> Result<Rendered, RenderError> {
-    let page = match idle.take() {
-        Some(page) => page,
-        None => tokio::time::timeout_at(deadline, open_tab(browser))
-            .await
-            .map_err(|_| RenderError::TimedOut { loaded: false, limit })??,
+    let Tab { page, rendered } = match idle.take() {
+        Some(tab) => tab,
+        None => Tab {
+            page: tokio::time::timeout_at(deadline, open_tab(browser))
+                .await
+                .map_err(|_| RenderError::TimedOut { loaded: false, limit })??,
+            rendered: 0,
+        },
     };
     let watch = Arc::new(Mutex::new(Watch::default()));
     let loaded = Arc::new(AtomicBool::new(false));
@@ -84,9 +99,17 @@ pub async fn render(
             limit,
         })
     });
+    let rendered = rendered + 1;
+    if outcome.is_ok() && rendered < PAGES_PER_TAB {
+        idle.put(Tab { page, rendered });
+    } else {
+        // By command, not by value: request tasks may still hold the page.
+        // A tab that will not close dies with the browser.
+        let close = browser.execute(CloseTargetParams::new(page.target_id().clone()));
+        let _ = tokio::time::timeout(CLOSE_TIMEOUT, close).await;
+    }
     match outcome {
         Ok(html) => {
-            idle.put(page);
             let watch = std::mem::take(&mut *watch.lock().unwrap_or_else(|p| p.into_inner()));
             Ok(Rendered {
                 html,
@@ -94,13 +117,7 @@ pub async fn render(
                 blocks: watch.blocks,
             })
         }
-        Err(error) => {
-            // By command, not by value: request tasks may still hold the
-            // page. A tab that will not close dies with the browser.
-            let close = browser.execute(CloseTargetParams::new(page.target_id().clone()));
-            let _ = tokio::time::timeout(CLOSE_TIMEOUT, close).await;
-            Err(error)
-        }
+        Err(error) => Err(error),
     }
 }
 
@@ -344,5 +361,21 @@ impl Judge {
             .execute(FailRequestParams::new(id, ErrorReason::BlockedByClient))
             .await
             .map(drop)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_the_page;
+    use url::Url;
+
+    #[test]
+    fn the_page_is_its_url_whatever_the_fragment_and_nothing_else() {
+        let page = Url::parse("http://127.0.0.1:8080/docs/a.html#top").unwrap();
+        assert!(is_the_page("http://127.0.0.1:8080/docs/a.html", &page));
+        assert!(is_the_page("http://127.0.0.1:8080/docs/a.html#later", &page));
+        assert!(!is_the_page("http://127.0.0.1:8080/docs/b.html", &page));
+        assert!(!is_the_page("about:blank", &page));
+        assert!(!is_the_page("not a url", &page));
     }
 }
