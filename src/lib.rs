@@ -33,3 +33,4 @@ pub mod settings;
 pub mod sources;
 pub mod store;
 pub mod target;
+pub mod words;

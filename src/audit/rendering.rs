@@ -3,9 +3,10 @@
 //! record says what rendering changed or could not do.
 
 use super::source::{parse, Context, Skip};
-use crate::extract::{self, PageExtract, RawLink};
+use crate::extract::{PageExtract, RawLink};
 use crate::model::{SourceRecord, SourceStatus};
 use crate::render::{Blocked, Blocks, RenderError, RenderRequest};
+use crate::words;
 use std::collections::HashMap;
 use std::sync::Arc;
 use url::Url;
@@ -14,6 +15,8 @@ use url::Url;
 pub struct FetchedPage {
     pub body: Vec<u8>,
     pub content_type: Option<String>,
+    /// Whether the fetched HTML runs a script (`extract::runs_scripts`).
+    pub runs_scripts: bool,
 }
 
 /// The extract to judge: the rendered one when the page was rendered (with,
@@ -26,8 +29,7 @@ pub async fn maybe_render(
     from_fetch: PageExtract,
     record: &mut SourceRecord,
 ) -> Result<(PageExtract, Vec<bool>), Skip> {
-    let runs_scripts = extract::runs_scripts(&fetched.body);
-    if !ctx.renderer.wants(from_fetch.links.len(), runs_scripts) {
+    if !ctx.renderer.wants(from_fetch.links.len(), fetched.runs_scripts) {
         return Ok((from_fetch, Vec::new()));
     }
     let request = RenderRequest {
@@ -88,7 +90,7 @@ fn note(removed: usize, left_for: Option<&str>, blocks: &Blocks) -> Option<Strin
     if removed > 0 {
         parts.push(format!(
             "the fetched HTML has {removed} link{} to the target that the rendered page does not (a script removes {})",
-            plural(removed),
+            words::s(removed),
             if removed == 1 { "it" } else { "them" }
         ));
     }
@@ -102,7 +104,7 @@ fn note(removed: usize, left_for: Option<&str>, blocks: &Blocks) -> Option<Strin
         if count > 0 {
             parts.push(format!(
                 "the browser was kept from {count} request{} {}",
-                plural(count),
+                words::s(count),
                 why.phrase()
             ));
         }
@@ -114,15 +116,7 @@ fn note(removed: usize, left_for: Option<&str>, blocks: &Blocks) -> Option<Strin
 fn fetched_had(links: usize) -> String {
     match links {
         0 => String::new(),
-        n => format!("; the fetched HTML has {n} link{} to the target", plural(n)),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
+        n => format!("; the fetched HTML has {n} link{} to the target", words::s(n)),
     }
 }
 

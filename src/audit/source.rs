@@ -153,15 +153,20 @@ async fn judge_page(
         return Err(Skip::internal("redirected to", &ctx.target));
     }
     let header_directives = Directives::from_x_robots_tag(page.x_robots_tag.iter().map(String::as_str));
-    // The fetched bytes, kept for the browser when it may be wanted.
+    // The fetched bytes, kept for the browser when it may be wanted: what the
+    // fetched HTML links to is known only after parsing, so `wants` is asked
+    // with no links, the case that renders most.
     let for_browser = (ctx.renderer.may_render() && matches!(location, Location::Http { .. }))
-        .then(|| (page.body.clone(), page.content_type.clone()));
+        .then(|| extract::runs_scripts(&page.body))
+        .filter(|&runs_scripts| ctx.renderer.wants(0, runs_scripts))
+        .map(|runs_scripts| FetchedPage {
+            body: page.body.clone(),
+            content_type: page.content_type.clone(),
+            runs_scripts,
+        });
     let extracted = parse(ctx, page.body, page.content_type, page_url.clone()).await?;
     let (extracted, rendered_only) = match for_browser {
-        Some((body, content_type)) => {
-            let fetched = FetchedPage { body, content_type };
-            rendering::maybe_render(ctx, fetched, &page_url, extracted, record).await?
-        }
+        Some(fetched) => rendering::maybe_render(ctx, fetched, &page_url, extracted, record).await?,
         None => (extracted, Vec::new()),
     };
     let directives = extracted.directives.union(header_directives);

@@ -240,7 +240,7 @@ fn print_hints(report: &AuditReport) {
             err,
             "hint: robots.txt kept {} source{} from being fetched; `--ignore-robots` fetches them anyway",
             by.robots_blocked,
-            if by.robots_blocked == 1 { "" } else { "s" }
+            crate::words::s(by.robots_blocked)
         );
     }
 }

@@ -57,7 +57,7 @@ impl fmt::Display for Evidence {
         let mut flags = self.flags.clone();
         flags.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
         let words: Vec<&str> = flags.iter().map(|(flag, _)| flag.as_str()).collect();
-        let s = if self.links == 1 { "" } else { "s" };
+        let s = crate::words::s(self.links);
         match words.is_empty() {
             true => write!(f, "{} toxic link{s}", self.links),
             false => write!(f, "{}: {} toxic link{s}", words.join(", "), self.links),

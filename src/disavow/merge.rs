@@ -128,7 +128,7 @@ fn opening(existing: &Existing, stamp: Stamp<'_>) -> String {
 
 /// The comment that opens the block of `count` new domains.
 fn block_comment(stamp: Stamp<'_>, count: usize, nl: &str) -> String {
-    let s = if count == 1 { "" } else { "s" };
+    let s = crate::words::s(count);
     format!(
         "# Added by backlinks {VERSION} on {} for {}: {count} domain{s}{nl}",
         stamp.date, stamp.target

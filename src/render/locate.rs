@@ -4,7 +4,7 @@ use std::env;
 use std::path::{Path, PathBuf};
 
 /// The environment variable that names the browser to run.
-pub const BROWSER_VARIABLE: &str = "BACKLINKS_BROWSER";
+const BROWSER_VARIABLE: &str = "BACKLINKS_BROWSER";
 
 /// What to install when no browser is found.
 pub const INSTALL_HINT: &str =

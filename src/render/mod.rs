@@ -13,7 +13,7 @@ mod policy;
 #[cfg(feature = "render")]
 mod tab;
 
-pub use locate::{locate, BROWSER_VARIABLE, INSTALL_HINT};
+pub use locate::{locate, INSTALL_HINT};
 pub use mode::RenderMode;
 pub use policy::Blocked;
 

@@ -16,14 +16,6 @@ pub enum RenderMode {
 }
 
 impl RenderMode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RenderMode::Never => "never",
-            RenderMode::Auto => "auto",
-            RenderMode::Always => "always",
-        }
-    }
-
     /// Whether a page whose fetched HTML has `static_links` links to the
     /// target and does (or does not) run scripts is rendered.
     pub fn wants(self, static_links: usize, runs_scripts: bool) -> bool {

@@ -17,13 +17,7 @@ pub(super) fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
 }
 
-pub(super) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
+pub(super) use crate::words::count as plural;
 
 /// Anchor text, or what stands for it when there is none.
 pub(super) fn anchor_label(text: &str) -> &str {

@@ -208,7 +208,7 @@ impl RemoteReader {
                 format!(
                     "cannot read {}: {reason} ({attempts} attempt{} in a row; {})",
                     self.url,
-                    if attempts == 1 { "" } else { "s" },
+                    crate::words::s(attempts as usize),
                     self.progress()
                 ),
             ));

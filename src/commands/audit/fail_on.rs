@@ -3,6 +3,7 @@
 
 use crate::cli::FailOn;
 use crate::model::{AuditReport, SourceRecord, SourceStatus, Summary};
+use crate::words;
 
 /// Sources `--fail-on missing` names at most; the reports list every one.
 const NAMED: usize = 20;
@@ -51,7 +52,7 @@ fn counts(conditions: &[FailOn], summary: &Summary) -> Vec<String> {
             FailOn::Toxic if summary.toxic > 0 => Some(format!(
                 "--fail-on toxic: {} toxic link{}",
                 summary.toxic,
-                plural(summary.toxic)
+                words::s(summary.toxic)
             )),
             FailOn::Missing => {
                 let missing = summary.sources.total - summary.sources.by_status.ok;
@@ -59,7 +60,7 @@ fn counts(conditions: &[FailOn], summary: &Summary) -> Vec<String> {
                     format!(
                         "--fail-on missing: {missing} of {} source{} without a backlink",
                         summary.sources.total,
-                        plural(summary.sources.total)
+                        words::s(summary.sources.total)
                     )
                 })
             }
@@ -69,7 +70,7 @@ fn counts(conditions: &[FailOn], summary: &Summary) -> Vec<String> {
                     let verb = if weak == 1 { "passes" } else { "pass" };
                     format!(
                         "--fail-on nofollow: {weak} backlink{} {verb} no equity",
-                        plural(weak)
+                        words::s(weak)
                     )
                 })
             }
@@ -79,9 +80,9 @@ fn counts(conditions: &[FailOn], summary: &Summary) -> Vec<String> {
                 (links > 0).then(|| {
                     format!(
                         "--fail-on broken-target: {links} backlink{} to {} broken page{} (redirect them to live pages)",
-                        plural(links),
+                        words::s(links),
                         broken.len(),
-                        plural(broken.len())
+                        words::s(broken.len())
                     )
                 })
             }
@@ -89,14 +90,6 @@ fn counts(conditions: &[FailOn], summary: &Summary) -> Vec<String> {
             FailOn::Toxic | FailOn::Lost => None,
         })
         .collect()
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 #[cfg(test)]

@@ -195,7 +195,7 @@ pub fn lost_links(prepared: &Prepared, report: &AuditReport) -> anyhow::Result<V
     let mut lines = vec![format!(
         "--fail-on lost: {} link{} lost since audit {previous} ({})",
         lost.len(),
-        if lost.len() == 1 { "" } else { "s" },
+        crate::words::s(lost.len()),
         before.started_at
     )];
     lines.extend(lost);
