@@ -44,6 +44,15 @@ pub async fn launch(
         // cost 1.4 GB for eight tabs (BENCHMARKS.md), and scripts run one at
         // a time per core anyway.
         .arg(("renderer-process-limit", renderer_processes().as_str()))
+        // A tab never goes back, so the back-forward cache would only keep
+        // each tab's earlier pages alive: about a fifth of the browser's
+        // memory (BENCHMARKS.md). The flag replaces chromiumoxide's own
+        // `disable-features`, hence TranslateUI again.
+        .arg(("disable-features", "TranslateUI,BackForwardCache"))
+        // Pages' scripts run once, briefly: V8's young generation kept small
+        // and code optimised for size cost little time and about 100 MB
+        // over the corpus (BENCHMARKS.md).
+        .arg(("js-flags", "--max-semi-space-size=1 --optimize-for-size"))
         .arg("disable-gpu");
     // Chromium's sandbox refuses to run as root (containers, CI): without
     // it the renderer is only as contained as the tool itself.

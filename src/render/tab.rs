@@ -9,7 +9,10 @@ use base64::Engine as _;
 use chromiumoxide::cdp::browser_protocol::fetch::{
     ContinueRequestParams, EventRequestPaused, FailRequestParams, FulfillRequestParams, HeaderEntry,
 };
-use chromiumoxide::cdp::browser_protocol::network::{ErrorReason, ResourceType, SetCacheDisabledParams};
+use chromiumoxide::cdp::browser_protocol::memory::{PressureLevel, SimulatePressureNotificationParams};
+use chromiumoxide::cdp::browser_protocol::network::{
+    EnableParams as NetworkEnableParams, ErrorReason, ResourceType, SetCacheDisabledParams,
+};
 use chromiumoxide::cdp::browser_protocol::page::{EventFrameStoppedLoading, EventLoadEventFired, FrameId};
 use chromiumoxide::cdp::browser_protocol::target::CloseTargetParams;
 use chromiumoxide::{Browser, Page};
@@ -42,8 +45,9 @@ struct Watch {
 
 /// Pages a tab renders before it is closed for a new one: a renderer's
 /// memory grows with the pages it has seen (BENCHMARKS.md measured 1.4 GB for
-/// the browser with tabs kept for the whole corpus).
-const PAGES_PER_TAB: u32 = 20;
+/// the browser with tabs kept for the whole corpus, 1.3 GB renewed every 20
+/// pages).
+const PAGES_PER_TAB: u32 = 10;
 
 /// A tab and the pages it has rendered.
 struct Tab {
@@ -100,6 +104,9 @@ pub async fn render(
         })
     });
     let rendered = rendered + 1;
+    if outcome.is_ok() {
+        release_memory(&page).await;
+    }
     if outcome.is_ok() && rendered < PAGES_PER_TAB {
         idle.put(Tab { page, rendered });
     } else {
@@ -121,6 +128,16 @@ pub async fn render(
     }
 }
 
+/// Tells every browser process that memory is short, once a page is read:
+/// they collect garbage and drop their caches (the HTTP cache on disk
+/// stays). Without it the browser's memory grows with the pages rendered
+/// until tabs are renewed (BENCHMARKS.md). Best effort: a browser that does
+/// not answer in time is not an error of the page.
+async fn release_memory(page: &Page) {
+    let pressure = SimulatePressureNotificationParams::new(PressureLevel::Critical);
+    let _ = tokio::time::timeout(CLOSE_TIMEOUT, page.execute(pressure)).await;
+}
+
 /// A new blank tab with the HTTP cache on: chromiumoxide turns it off when
 /// requests are intercepted, and on, a site's scripts and styles are fetched
 /// and compiled once for all its pages (what the fetch rules allowed once,
@@ -131,6 +148,16 @@ async fn open_tab(browser: &Browser) -> Result<Arc<Page>, RenderError> {
         .await
         .map_err(|e| RenderError::Browser(format!("cannot open a tab: {e}")))?;
     page.execute(SetCacheDisabledParams::new(false))
+        .await
+        .map_err(|e| RenderError::Browser(format!("cannot set the tab up: {e}")))?;
+    // The protocol's network domain (on for interception) keeps every
+    // response body for a debugger to ask for, up to 100 MB a tab; nothing
+    // here asks.
+    let no_bodies_kept = NetworkEnableParams::builder()
+        .max_total_buffer_size(0)
+        .max_resource_buffer_size(0)
+        .build();
+    page.execute(no_bodies_kept)
         .await
         .map_err(|e| RenderError::Browser(format!("cannot set the tab up: {e}")))?;
     Ok(Arc::new(page))
