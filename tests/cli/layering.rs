@@ -31,6 +31,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("model", 1),
     ("target", 1),
     ("error", 0),
+    ("words", 0),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
