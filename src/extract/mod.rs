@@ -166,7 +166,15 @@ pub fn extract_within(
     budget: &Budget,
 ) -> Result<PageExtract, Cut> {
     let targets = [target];
-    let mut passed = pass::run(html, page_url, &targets, pass::Gather::Facts, budget)?;
+    // Page facts are only gathered for pages with links, so a page whose bytes
+    // show it has none gets the cheaper links-only pass (same title,
+    // directives and stated URL).
+    let gather = if prefilter::may_link(html, page_url, &targets) {
+        pass::Gather::Facts
+    } else {
+        pass::Gather::Links
+    };
+    let mut passed = pass::run(html, page_url, &targets, gather, budget)?;
     let (canonical, restated) = restate(&passed, html, page_url, &targets);
     let resolver = restated.as_ref().unwrap_or(&passed.resolver);
     let links: Vec<RawLink> = resolved(&passed, resolver)
