@@ -169,12 +169,13 @@ pub fn extract_within(
     // Page facts are only gathered for pages with links, so a page whose bytes
     // show it has none gets the cheaper links-only pass (same title,
     // directives and stated URL).
-    let gather = if prefilter::may_link(html, page_url, &targets) {
+    let sighting = prefilter::sight(html, page_url, &targets);
+    let gather = if sighting.may_link {
         pass::Gather::Facts
     } else {
         pass::Gather::Links
     };
-    let mut passed = pass::run(html, page_url, &targets, gather, budget)?;
+    let mut passed = pass::run(html, page_url, &targets, gather, sighting.may_have_base, budget)?;
     let (canonical, restated) = restate(&passed, html, page_url, &targets);
     let resolver = restated.as_ref().unwrap_or(&passed.resolver);
     let links: Vec<RawLink> = resolved(&passed, resolver)
@@ -235,13 +236,21 @@ pub fn links_within(
     targets: &[&Target],
     budget: &Budget,
 ) -> Result<PageLinks, Cut> {
-    if !prefilter::may_link(html, page_url, targets) {
+    let sighting = prefilter::sight(html, page_url, targets);
+    if !sighting.may_link {
         return Ok(PageLinks {
             directives: Directives::default(),
             links: vec![Vec::new(); targets.len()],
         });
     }
-    let passed = pass::run(html, page_url, targets, pass::Gather::Links, budget)?;
+    let passed = pass::run(
+        html,
+        page_url,
+        targets,
+        pass::Gather::Links,
+        sighting.may_have_base,
+        budget,
+    )?;
     let (_, restated) = restate(&passed, html, page_url, targets);
     let resolver = restated.as_ref().unwrap_or(&passed.resolver);
     let found: Vec<(usize, Url)> = resolved(&passed, resolver).collect();

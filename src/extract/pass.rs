@@ -13,21 +13,17 @@
 use super::budget::{Budget, Cut, Metered};
 use super::canonical::Candidates;
 use super::elements::{holds_raw_text, is_void};
-use super::emitter::{Lean, TextWanted};
+use super::emitter::{Sink, SinkEmitter};
 use super::placement::{landmark, style_hides};
 use super::resolve::{is_scheme_relative, Base, Resolver};
-use super::tag::{StartTag, TagReader};
+use super::tag::{Attr, StartTag};
 use super::text::push_collapsed;
 use super::ugc::UgcMemo;
 use super::walk::{Walked, Walker};
 use super::{parse_rel, Directives};
 use crate::model::Placement;
 use crate::target::Target;
-use aho_corasick::AhoCorasick;
-use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Span, Tokenizer};
-use std::convert::Infallible;
-use std::sync::LazyLock;
+use html5gum::Tokenizer;
 use url::Url;
 
 /// Open elements the stack holds at most (browsers' parsers also cap the
@@ -96,17 +92,18 @@ pub(crate) enum Gather {
 }
 
 /// Reads `html` once, within `budget`. Anchors that resolve to one of the
-/// targets are kept with their facts; the rest only as hrefs.
+/// targets are kept with their facts; the rest only as hrefs. Without a base
+/// element (`may_have_base` false: the source never spells `<base`), every
+/// href resolves as it is read.
 pub(crate) fn run<'a>(
     html: &str,
     page_url: &'a Url,
     targets: &'a [&'a Target],
     gather: Gather,
+    may_have_base: bool,
     budget: &Budget,
 ) -> Result<Passed<'a>, Cut> {
-    // No `<base` in the source: no base element, every href resolves now.
-    let base_possible = may_have_base(html);
-    let resolver = (!base_possible).then(|| Resolver::new(Base::new(page_url, None, None), targets));
+    let resolver = (!may_have_base).then(|| Resolver::new(Base::new(page_url, None, None), targets));
     let interest = Interest::Targets {
         page_url,
         targets,
@@ -151,8 +148,6 @@ enum Title {
 
 struct Pass<'a> {
     interest: Interest<'a>,
-    reader: TagReader,
-    in_start_tag: bool,
     stack: Vec<Frame>,
     /// The names of the open elements, one after the other.
     names: String,
@@ -180,16 +175,12 @@ struct Pass<'a> {
     reading: Vec<(Option<usize>, usize)>,
     /// `None` for [`Gather::Links`].
     walker: Option<Walker>,
-    /// Tells the emitter whether the text that follows is read.
-    text_wanted: TextWanted,
 }
 
 impl<'a> Pass<'a> {
     fn new(interest: Interest<'a>, gather: Gather) -> Self {
         Pass {
             interest,
-            reader: TagReader::default(),
-            in_start_tag: false,
             stack: Vec::new(),
             names: String::new(),
             head_seen: false,
@@ -208,64 +199,12 @@ impl<'a> Pass<'a> {
             anchors: Vec::new(),
             reading: Vec::new(),
             walker: (gather == Gather::Facts).then(Walker::default),
-            text_wanted: TextWanted::default(),
         }
     }
 
     fn read(&mut self, html: &str, budget: &Budget) -> Result<(), Cut> {
-        let text_wanted = self.text_wanted.clone();
-        self.update_text_wanted();
-        let mut emitter =
-            CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<Infallible> {
-                self.event(event);
-                self.update_text_wanted();
-                None
-            });
-        // Script, style, title, textarea and the like hold text, not tags.
-        emitter.naively_switch_states(true);
         // Only the budget can stop it: the input is a `&str` in memory.
-        Tokenizer::new_with_emitter(Metered::new(html, budget), Lean::new(emitter, text_wanted)).finish()
-    }
-
-    fn event(&mut self, event: CallbackEvent<'_>) {
-        match event {
-            CallbackEvent::OpenStartTag { name } => {
-                self.reader.start(name);
-                self.in_start_tag = true;
-            }
-            CallbackEvent::AttributeName { name } if self.in_start_tag => self.reader.attribute_name(name),
-            CallbackEvent::AttributeValue { value } if self.in_start_tag => {
-                self.reader.attribute_value(value)
-            }
-            CallbackEvent::CloseStartTag { self_closing } if self.in_start_tag => {
-                self.in_start_tag = false;
-                let reader = std::mem::take(&mut self.reader);
-                self.start_tag(reader.tag(), self_closing);
-                self.reader = reader;
-            }
-            CallbackEvent::EndTag { name } => {
-                self.in_start_tag = false;
-                if let Ok(name) = std::str::from_utf8(name) {
-                    self.end_tag(name);
-                }
-            }
-            CallbackEvent::String { value } => {
-                if let Ok(text) = std::str::from_utf8(value) {
-                    self.text(text);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Text is read by the facts walk, and else only before the body (text
-    /// there opens it), in the title and in an anchor.
-    fn update_text_wanted(&self) {
-        let wanted = self.walker.is_some()
-            || !self.body_open
-            || self.title_state == Title::Reading
-            || self.reading_anchor().is_some();
-        self.text_wanted.set(wanted);
+        Tokenizer::new_with_emitter(Metered::new(html, budget), SinkEmitter::new(self)).finish()
     }
 
     /// The kept anchor whose text is being read.
@@ -286,7 +225,7 @@ impl<'a> Pass<'a> {
         self.stack.last().is_some_and(|frame| frame.foreign)
     }
 
-    fn start_tag(&mut self, tag: StartTag<'_>, self_closing: bool) {
+    fn open_tag(&mut self, tag: StartTag<'_>, self_closing: bool) {
         let name = tag.name();
         let in_foreign = self.foreign();
         if !in_foreign {
@@ -298,13 +237,13 @@ impl<'a> Pass<'a> {
         let foreign = in_foreign || matches!(name, "svg" | "math");
         match name {
             "a" | "area" => {
-                if let Some(href) = tag.attr("href") {
+                if let Some(href) = tag.attr(Attr::Href) {
                     self.anchor(tag, href);
                     return;
                 }
             }
             "base" if !self.base_seen => {
-                if let Some(href) = tag.attr("href") {
+                if let Some(href) = tag.attr(Attr::Href) {
                     self.base_seen = true;
                     #[allow(irrefutable_let_patterns)] // tests add a variant
                     if let Interest::Targets {
@@ -319,7 +258,7 @@ impl<'a> Pass<'a> {
                     }
                 }
             }
-            "link" => self.canonical.see_link(tag.attr("rel"), tag.attr("href")),
+            "link" => self.canonical.see_link(tag.attr(Attr::Rel), tag.attr(Attr::Href)),
             "meta" => self.meta(tag),
             "title" if !foreign && self.title_state == Title::Unseen => self.title_state = Title::Reading,
             _ => {}
@@ -340,7 +279,7 @@ impl<'a> Pass<'a> {
             #[cfg(test)]
             Interest::Marked(name, value) => {
                 let marked = tag
-                    .attr(name)
+                    .attr_named(name)
                     .is_some_and(|v| value.is_none_or(|value| value == v));
                 marked.then_some(None)
             }
@@ -353,7 +292,7 @@ impl<'a> Pass<'a> {
             return;
         };
         let parent = self.stack.last();
-        let alt = area.then(|| super::text::collapse(tag.attr("alt").unwrap_or("")));
+        let alt = area.then(|| super::text::collapse(tag.attr(Attr::Alt).unwrap_or("")));
         let anchor = Anchor {
             // A scheme-relative href is resolved again once the page's
             // stated URL is known (a saved page's scheme).
@@ -366,7 +305,7 @@ impl<'a> Pass<'a> {
             text: String::new(),
             image: area,
             alt: alt.filter(|alt| !alt.is_empty()),
-            rel: parse_rel(tag.attr("rel").unwrap_or("")),
+            rel: parse_rel(tag.attr(Attr::Rel).unwrap_or("")),
             placement: parent.and_then(|p| p.placement).unwrap_or(Placement::Content),
             hidden: parent.is_some_and(|p| p.hidden) || hides(tag),
             in_ugc_area: parent.is_some_and(|p| p.in_ugc_area),
@@ -380,10 +319,10 @@ impl<'a> Pass<'a> {
 
     /// `<meta name="robots|googlebot" content>` and `<meta property="og:url" content>`.
     fn meta(&mut self, tag: StartTag<'_>) {
-        let content = tag.attr("content");
-        self.canonical.see_meta(tag.attr("property"), content);
+        let content = tag.attr(Attr::Content);
+        self.canonical.see_meta(tag.attr(Attr::Property), content);
         let name = tag
-            .attr("name")
+            .attr(Attr::Name)
             .map(|n| n.trim_matches(|c: char| c.is_ascii_whitespace()));
         if name.is_some_and(|n| n.eq_ignore_ascii_case("robots") || n.eq_ignore_ascii_case("googlebot")) {
             let rules = Directives::from_rules(content.unwrap_or(""));
@@ -406,7 +345,7 @@ impl<'a> Pass<'a> {
                 let anchor = &mut self.anchors[index].0;
                 anchor.image = true;
                 if anchor.alt.is_none() {
-                    let alt = super::text::collapse(tag.attr("alt").unwrap_or(""));
+                    let alt = super::text::collapse(tag.attr(Attr::Alt).unwrap_or(""));
                     anchor.alt = Some(alt).filter(|alt| !alt.is_empty());
                 }
             }
@@ -425,7 +364,7 @@ impl<'a> Pass<'a> {
             return false;
         }
         let parent = self.stack.last();
-        let role = tag.attr("role");
+        let role = tag.attr(Attr::Role);
         let frame = Frame {
             name_at: self.names.len(),
             placement: landmark(name, role).or(parent.and_then(|p| p.placement)),
@@ -450,7 +389,7 @@ impl<'a> Pass<'a> {
         *counter = counter.wrapping_add(by);
     }
 
-    fn text(&mut self, text: &str) {
+    fn read_text(&mut self, text: &str) {
         let text: std::borrow::Cow<'_, str> = if text.contains('\0') {
             text.replace('\0', "").into()
         } else {
@@ -500,22 +439,32 @@ impl<'a> Pass<'a> {
     }
 }
 
-/// The `hidden` attribute, or an inline style that hides the element.
-fn hides(tag: StartTag<'_>) -> bool {
-    tag.attrs()
-        .any(|(name, value)| name == "hidden" || (name == "style" && style_hides(value)))
+impl Sink for Pass<'_> {
+    fn start_tag(&mut self, tag: StartTag<'_>, self_closing: bool) {
+        self.open_tag(tag, self_closing);
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        self.close_tag(name);
+    }
+
+    fn text(&mut self, text: &str) {
+        self.read_text(text);
+    }
+
+    /// Text is read by the facts walk, and else only before the body (text
+    /// there opens it), in the title and in an anchor.
+    fn wants_text(&self) -> bool {
+        self.walker.is_some()
+            || !self.body_open
+            || self.title_state == Title::Reading
+            || self.reading_anchor().is_some()
+    }
 }
 
-/// Whether the source spells `<base` anywhere, in any case (a prefiltered
-/// search, far cheaper than the pass).
-fn may_have_base(html: &str) -> bool {
-    static BASE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["<base"])
-            .ok()
-    });
-    BASE.as_ref().is_none_or(|base| base.is_match(html))
+/// The `hidden` attribute, or an inline style that hides the element.
+fn hides(tag: StartTag<'_>) -> bool {
+    tag.attr(Attr::Hidden).is_some() || tag.attr(Attr::Style).is_some_and(style_hides)
 }
 
 /// Tests: the pass over `html` keeping the anchors that have attribute

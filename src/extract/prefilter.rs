@@ -27,35 +27,154 @@
 //! `0x7f.1` into `127.0.0.1`.
 
 use crate::target::Target;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{packed, AhoCorasick};
 use std::sync::LazyLock;
 use url::Url;
 
+/// What a page's bytes show before it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sighting {
+    /// False only when the page certainly holds no link to a target.
+    pub may_link: bool,
+    /// Whether it spells `<base` in any case: if not, it has no base
+    /// element and every href resolves against the page's URL.
+    pub may_have_base: bool,
+}
+
 /// Whether `html`, served at `page_url`, may hold a link to one of
-/// `targets`; false only when it certainly does not.
-pub(crate) fn may_link(html: &str, page_url: &Url, targets: &[&Target]) -> bool {
-    static MARKS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["href", "<base"])
-            .ok()
-    });
+/// `targets`, and may have a base element: one scan of its bytes.
+pub(crate) fn sight(html: &str, page_url: &Url, targets: &[&Target]) -> Sighting {
     let on_a_target = page_url
         .host_str()
         .is_some_and(|host| targets.iter().any(|t| t.matches_host(host)));
     let ip_target = targets
         .iter()
         .any(|t| t.host.starts_with('[') || t.host.parse::<std::net::Ipv4Addr>().is_ok());
-    let (Some(marks), true) = (MARKS.as_ref(), matches!(page_url.scheme(), "http" | "https")) else {
-        return true;
-    };
-    if on_a_target || ip_target {
-        return true;
-    }
+    let undecided = !matches!(page_url.scheme(), "http" | "https") || on_a_target || ip_target;
     let bytes = html.as_bytes();
-    marks.find_iter(bytes).any(|mark| {
-        mark.pattern().as_usize() == 1
-            || href_value(&bytes[mark.end()..]).is_some_and(|value| value_may_link(value, targets))
+    let mut may_link = undecided;
+    for (mark, end) in marks(bytes) {
+        match mark {
+            Mark::Base => {
+                return Sighting {
+                    may_link: true,
+                    may_have_base: true,
+                }
+            }
+            Mark::Href if !may_link => {
+                may_link = href_value(&bytes[end..]).is_some_and(|value| value_may_link(value, targets));
+            }
+            Mark::Href => {}
+        }
+    }
+    Sighting {
+        may_link,
+        may_have_base: false,
+    }
+}
+
+/// [`sight`]'s answer on links alone.
+#[cfg(test)]
+pub(crate) fn may_link(html: &str, page_url: &Url, targets: &[&Target]) -> bool {
+    sight(html, page_url, targets).may_link
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Href,
+    Base,
+}
+
+/// Every `href` and `<base` in any case, with where each ends.
+fn marks(bytes: &[u8]) -> Marked<'static, '_> {
+    static MARKS: LazyLock<Marks> = LazyLock::new(|| Marks::packed().unwrap_or_else(Marks::automaton));
+    MARKS.find(bytes)
+}
+
+/// [`marks`]' iterator (an enum, not a boxed one: a page has thousands).
+enum Marked<'s, 'h> {
+    Packed(packed::FindIter<'s, 'h>),
+    Automaton(aho_corasick::FindIter<'s, 'h>),
+    /// No searcher: one `<base` mark, so that every page is read.
+    Unsearched(bool),
+}
+
+impl Iterator for Marked<'_, '_> {
+    type Item = (Mark, usize);
+
+    fn next(&mut self) -> Option<(Mark, usize)> {
+        let (pattern, end, hrefs) = match self {
+            Marked::Packed(found) => found
+                .next()
+                .map(|m| (m.pattern().as_usize(), m.end(), HREF_SPELLINGS))?,
+            Marked::Automaton(found) => found.next().map(|m| (m.pattern().as_usize(), m.end(), 1))?,
+            Marked::Unsearched(pending) => return std::mem::take(pending).then_some((Mark::Base, 0)),
+        };
+        Some((if pattern < hrefs { Mark::Href } else { Mark::Base }, end))
+    }
+}
+
+/// The searcher for [`marks`]. A packed (SIMD) search for every spelling in
+/// upper and lower case is three times faster than a case-insensitive
+/// automaton, which stops at every `<` of the page; the automaton is kept
+/// for processors without the instructions packed searching needs.
+enum Marks {
+    /// Patterns: the [`HREF_SPELLINGS`] of `href`, then those of `<base`.
+    Packed(packed::Searcher),
+    /// Patterns: `href`, `<base` (case-insensitive).
+    Automaton(AhoCorasick),
+    /// No searcher could be built: every page may link and have a base.
+    None,
+}
+
+impl Marks {
+    /// `None` without the processor's support.
+    fn packed() -> Option<Marks> {
+        let mut spellings = cases(b"href");
+        spellings.extend(cases(b"<base"));
+        packed::Config::new()
+            .builder()
+            .extend(&spellings)
+            .build()
+            .map(Marks::Packed)
+    }
+
+    fn automaton() -> Marks {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["href", "<base"])
+            .map_or(Marks::None, Marks::Automaton)
+    }
+
+    fn find<'s, 'h>(&'s self, bytes: &'h [u8]) -> Marked<'s, 'h> {
+        match self {
+            Marks::Packed(searcher) => Marked::Packed(searcher.find_iter(bytes)),
+            Marks::Automaton(automaton) => Marked::Automaton(automaton.find_iter(bytes)),
+            Marks::None => Marked::Unsearched(true),
+        }
+    }
+}
+
+/// `href` in every case: 2⁴ spellings.
+const HREF_SPELLINGS: usize = 16;
+
+/// Every spelling of an ASCII `word` in upper and lower case.
+fn cases(word: &[u8]) -> Vec<Vec<u8>> {
+    word.iter().fold(vec![Vec::new()], |spellings, &byte| {
+        let mut cases = vec![byte.to_ascii_lowercase()];
+        if byte.to_ascii_uppercase() != cases[0] {
+            cases.push(byte.to_ascii_uppercase());
+        }
+        spellings
+            .into_iter()
+            .flat_map(|spelling| {
+                cases.iter().map(move |&case| {
+                    let mut spelling = spelling.clone();
+                    spelling.push(case);
+                    spelling
+                })
+            })
+            .collect()
     })
 }
 

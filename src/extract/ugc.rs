@@ -33,7 +33,7 @@
 //! article body as well as phpBB's post) are deliberately not markers.
 
 use super::classes::{any_piece, is_one_of, pieces};
-use super::tag::StartTag;
+use super::tag::{Attr, StartTag};
 
 const HEADS: [&str; 8] = [
     "comment",
@@ -111,11 +111,35 @@ const GLUED_TOKENS: [&str; 7] = [
 const PLATFORM_IDS: [&str; 2] = ["disqus_thread", "phpbb"];
 const SCHEMA_TYPES: [&str; 3] = ["Comment", "UserComments", "DiscussionForumPosting"];
 
-/// Elements that hold phrasing, not posts: their classes style text.
-const INLINE: [&str; 22] = [
-    "span", "code", "pre", "a", "b", "i", "em", "strong", "small", "cite", "kbd", "samp", "var", "mark",
-    "font", "label", "abbr", "time", "sup", "sub", "u", "s",
-];
+/// Elements that hold phrasing, not posts: their classes style text. (A
+/// `match` compiles to a switch on the length; this runs for every element.)
+fn holds_phrasing(name: &str) -> bool {
+    matches!(
+        name,
+        "span"
+            | "code"
+            | "pre"
+            | "a"
+            | "b"
+            | "i"
+            | "em"
+            | "strong"
+            | "small"
+            | "cite"
+            | "kbd"
+            | "samp"
+            | "var"
+            | "mark"
+            | "font"
+            | "label"
+            | "abbr"
+            | "time"
+            | "sup"
+            | "sub"
+            | "u"
+            | "s"
+    )
+}
 
 /// Whether `element` marks a comment, forum post, signature or author box.
 #[cfg(test)]
@@ -127,29 +151,20 @@ pub(crate) fn marks_ugc(element: StartTag<'_>) -> bool {
 
 /// [`marks_ugc`], with `class_marks` judging the class value.
 fn marks_ugc_by(element: StartTag<'_>, class_marks: impl FnOnce(&str) -> bool) -> bool {
-    if INLINE.contains(&element.name()) {
+    if holds_phrasing(element.name()) {
         return false;
     }
-    let (mut class, mut id) = (None, None);
-    let mut marked = false;
-    for (name, value) in element.attrs() {
-        match name {
-            "class" => class = Some(value),
-            "id" => id = Some(value),
-            "itemtype" => marked |= value.split_ascii_whitespace().any(is_ugc_schema_type),
-            "itemprop" => {
-                marked |= value
-                    .split_ascii_whitespace()
-                    .any(|p| p.eq_ignore_ascii_case("comment") || p.eq_ignore_ascii_case("comments"))
-            }
-            "role" => {
-                marked |= value
-                    .split_ascii_whitespace()
-                    .any(|r| r.eq_ignore_ascii_case("comment"))
-            }
-            _ => {}
-        }
-    }
+    let (class, id) = (element.attr(Attr::Class), element.attr(Attr::Id));
+    let has_token = |attr, is: fn(&str) -> bool| {
+        element
+            .attr(attr)
+            .is_some_and(|value| value.split_ascii_whitespace().any(is))
+    };
+    let marked = has_token(Attr::Itemtype, is_ugc_schema_type)
+        || has_token(Attr::Itemprop, |p| {
+            p.eq_ignore_ascii_case("comment") || p.eq_ignore_ascii_case("comments")
+        })
+        || has_token(Attr::Role, |r| r.eq_ignore_ascii_case("comment"));
     marked || id.is_some_and(|id| is_one_of(id.trim(), &PLATFORM_IDS)) || class.is_some_and(class_marks)
 }
 

@@ -16,7 +16,7 @@
 //! ancestor that is a text block.
 
 use super::sponsored::DisclosureText;
-use super::tag::StartTag;
+use super::tag::{Attr, StartTag};
 use super::tracking;
 use super::words::TextStats;
 use super::zones::{AreaMemo, Root, Zones, AD_SLOT, MARKED};
@@ -164,17 +164,14 @@ impl Walker {
             self.frames.push(flags);
             return;
         }
-        let (mut class, mut id, mut role) = (None, None, None);
-        for (attribute, value) in element.attrs() {
-            match attribute {
-                "class" if read_areas => class = Some(value),
-                "id" if read_areas => id = Some(value),
-                "role" if read_names => role = Some(value),
-                _ => {}
-            }
-            if traits & TAGGING != 0
-                && (matches!(attribute, "src" | "href") || attribute.starts_with("data-"))
-            {
+        let class = element.attr(Attr::Class).filter(|_| read_areas);
+        let id = element.attr(Attr::Id).filter(|_| read_areas);
+        let role = element.attr(Attr::Role).filter(|_| read_names);
+        if traits & TAGGING != 0 {
+            let named = [Attr::Src, Attr::Href]
+                .into_iter()
+                .filter_map(|attr| element.attr(attr));
+            for value in named.chain(element.data().map(|(_, value)| value)) {
                 tracking::scan(value, &mut self.out.tracking_ids);
             }
         }
@@ -190,10 +187,13 @@ impl Walker {
     /// `<meta name="google-adsense-account" content="ca-pub-...">`.
     fn meta(&mut self, element: StartTag<'_>) {
         let adsense = element
-            .attr("name")
+            .attr(Attr::Name)
             .is_some_and(|name| name.eq_ignore_ascii_case("google-adsense-account"));
         if adsense {
-            tracking::scan(element.attr("content").unwrap_or(""), &mut self.out.tracking_ids);
+            tracking::scan(
+                element.attr(Attr::Content).unwrap_or(""),
+                &mut self.out.tracking_ids,
+            );
         }
     }
 

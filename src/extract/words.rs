@@ -1,8 +1,8 @@
 //! Counting the words and characters of a page's visible text while keeping
 //! a collapsed copy of it (for the spam terms). This runs over every text
 //! node of every judged page, a million on a large site's documentation: most
-//! are a few bytes, so the per-node work is kept small, and ASCII nodes go
-//! through one simple byte loop.
+//! are a few bytes, so the per-node work is kept small, and ASCII goes eight
+//! bytes at a time where it can.
 
 /// Words, characters (white space excluded) and the text so far.
 #[derive(Debug, Default)]
@@ -25,9 +25,30 @@ impl TextStats {
     }
 
     /// Adds a text node; returns how many characters (not white space) it had.
+    /// ASCII runs take the byte loop; only the characters past ASCII (a
+    /// typographic quote in an English paragraph) take the slower one.
     pub(crate) fn add(&mut self, text: &str) -> usize {
-        if !text.is_ascii() {
-            return self.add_chars(text);
+        if text.is_ascii() {
+            return self.add_ascii(text.as_bytes());
+        }
+        let mut chars = 0;
+        let mut rest = text;
+        while !rest.is_empty() {
+            let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+            // ASCII bytes are character boundaries: both splits are sound.
+            let (run, after) = rest.split_at(ascii);
+            chars += self.add_ascii(run.as_bytes());
+            let other = after.bytes().position(|b| b.is_ascii()).unwrap_or(after.len());
+            let (run, after) = after.split_at(other);
+            chars += self.add_chars(run);
+            rest = after;
+        }
+        chars
+    }
+
+    fn add_ascii(&mut self, text: &[u8]) -> usize {
+        if text.is_empty() {
+            return 0;
         }
         let mut last_white = self.ends_word();
         let (mut chars, mut words) = (0, 0);
@@ -38,7 +59,34 @@ impl TextStats {
         self.text.resize(start + text.len(), 0);
         let out = &mut self.text[start..];
         let mut end = 0;
-        for (&byte, i) in text.as_bytes().iter().zip(0..) {
+        let (words8, tail) = text.as_chunks::<8>();
+        for (word, at) in words8.iter().zip((0..).step_by(8)) {
+            let x = u64::from_le_bytes(*word);
+            let white = white_bytes(x);
+            let after_white = (white << 8) | (u64::from(last_white) << 7);
+            if white & after_white == 0 {
+                // No white space follows white space: each byte stays, white
+                // space as a space. (`end` trails `at` by the spaces dropped
+                // so far, so these 8 bytes end at or before `at + 8`.)
+                let spaces = (white >> 7) * 0xff;
+                let kept = (x & !spaces) | (SPACES & spaces);
+                out[end..end + 8].copy_from_slice(&kept.to_le_bytes());
+                end += 8;
+                chars += 8 - white.count_ones() as usize;
+                words += (!white & HIGH & after_white).count_ones() as usize;
+                last_white = white >> 63 != 0;
+                continue;
+            }
+            for (&byte, i) in word.iter().zip(at..) {
+                let white = is_white(byte);
+                out[end.min(i)] = if white { b' ' } else { byte };
+                end += usize::from(!(white & last_white));
+                chars += usize::from(!white);
+                words += usize::from(!white & last_white);
+                last_white = white;
+            }
+        }
+        for (&byte, i) in tail.iter().zip(text.len() - tail.len()..) {
             let white = is_white(byte);
             out[end.min(i)] = if white { b' ' } else { byte };
             end += usize::from(!(white & last_white));
@@ -86,6 +134,25 @@ impl TextStats {
 /// ASCII white space, as `char::is_whitespace` sees it.
 fn is_white(byte: u8) -> bool {
     (byte == b' ') | (byte.wrapping_sub(0x09) < 5)
+}
+
+const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+
+/// [`is_white`] for each of eight ASCII bytes at once: the high bit of each
+/// white-space byte set, every other bit clear. Every step stays within its
+/// byte (no carry or borrow crosses), so the answer is exact.
+fn white_bytes(x: u64) -> u64 {
+    // A space: the byte XOR 0x20 is zero.
+    let y = x ^ SPACES;
+    let nonzero = (((y & !HIGH) + !HIGH) | y) & HIGH;
+    let space = !nonzero & HIGH;
+    // 0x09..=0x0d: with the high bit set first, b - 9 keeps it iff b >= 9,
+    // and then b - 9 - 5 clears it iff b - 9 < 5.
+    let from_tab = (x | HIGH) - ONES * 0x09;
+    let past_cr = from_tab - ONES * 0x05;
+    space | (from_tab & !past_cr & HIGH)
 }
 
 /// Appends one space unless `out` is empty or already ends with one.
@@ -167,13 +234,38 @@ mod tests {
         assert_eq!(stats.add(""), 0);
     }
 
+    #[test]
+    fn white_bytes_agrees_with_is_white_on_every_ascii_byte() {
+        for byte in 0..0x80u8 {
+            for at in 0..8 {
+                // The byte among others of every kind, so a carry or borrow
+                // crossing bytes would show.
+                let mut word = [0x7f, 0x00, b' ', 0x09, 0x0d, 0x0e, b'a', 0x08];
+                word[at] = byte;
+                let white = white_bytes(u64::from_le_bytes(word)).to_le_bytes();
+                for (i, &b) in word.iter().enumerate() {
+                    assert_eq!(white[i] == 0x80, is_white(b), "{b:#x} at {i} of {word:x?}");
+                    assert!(white[i] == 0x80 || white[i] == 0, "{word:x?}");
+                }
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn fast_agrees_with_slow(
             pieces in prop::collection::vec(
-                prop::option::weighted(0.8, "[ a\t\n\r\u{b}\u{c}\u{1c}\u{a0}\u{2003}é東x]{0,12}"),
+                prop::option::weighted(0.8, "[ a\t\n\r\u{b}\u{c}\u{1c}\u{a0}\u{2003}é東x]{0,40}"),
                 0..8,
             )
+        ) {
+            let pieces: Vec<Option<&str>> = pieces.iter().map(|p| p.as_deref()).collect();
+            prop_assert_eq!(fast(&pieces), slow(&pieces));
+        }
+
+        #[test]
+        fn fast_agrees_with_slow_on_long_ascii(
+            pieces in prop::collection::vec(prop::option::weighted(0.9, "[ a\t\n\rx.]{0,70}"), 0..6)
         ) {
             let pieces: Vec<Option<&str>> = pieces.iter().map(|p| p.as_deref()).collect();
             prop_assert_eq!(fast(&pieces), slow(&pieces));

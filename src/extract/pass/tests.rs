@@ -175,7 +175,7 @@ fn hostile_pages_hold_nothing_per_byte() {
     let url = Url::parse("https://example.org/").expect("valid URL");
     let target = Target::parse("github.com").expect("valid target");
     let targets = [&target];
-    let passed = run(&page, &url, &targets, Gather::Facts, &Budget::unlimited()).unwrap();
+    let passed = run(&page, &url, &targets, Gather::Facts, false, &Budget::unlimited()).unwrap();
     assert_eq!(passed.anchors.len(), 5 * MIB / anchor.len());
     assert_eq!(passed.walked.link_block_density.len(), passed.anchors.len());
     assert!(passed.walked.text.len() <= 2 * passed.anchors.len());

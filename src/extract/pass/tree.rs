@@ -4,7 +4,7 @@
 
 use super::{Pass, Title};
 use crate::extract::elements::{belongs_in_head, bounds_list_items, closes_p, is_heading};
-use crate::extract::tag::TagReader;
+use crate::extract::tag::StartTag;
 
 impl Pass<'_> {
     /// What tree construction does with `<html>`, `<head>` and `<body>`, and
@@ -42,9 +42,7 @@ impl Pass<'_> {
     pub(super) fn open_body(&mut self) {
         self.close_head();
         self.body_open = true;
-        let mut reader = TagReader::default();
-        reader.start(b"body");
-        self.open(reader.tag(), false, false, false, false);
+        self.open(StartTag::bare("body"), false, false, false, false);
     }
 
     /// The end tags HTML implies before the start tag `name`.
@@ -101,7 +99,7 @@ impl Pass<'_> {
         None
     }
 
-    pub(super) fn end_tag(&mut self, name: &str) {
+    pub(super) fn close_tag(&mut self, name: &str) {
         if matches!(name, "body" | "html") {
             return;
         }

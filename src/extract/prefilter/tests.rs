@@ -127,3 +127,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_base_in_any_case_is_sighted_and_means_the_page_may_link() {
+    let url = Url::parse(PAGE).expect("test URL parses");
+    let github = target("github.com");
+    for (html, base) in [
+        ("<a href=/x><BaSe href=/>", true),
+        ("<base>", true),
+        ("<a href=/x>base</a><basefont>", true),
+        ("<a href=/x>base</a>", false),
+    ] {
+        let sighting = sight(html, &url, &[&github]);
+        assert_eq!(sighting.may_have_base, base, "{html}");
+        assert_eq!(sighting.may_link, base, "{html}");
+    }
+}
+
+#[test]
+fn the_packed_search_and_the_automaton_mark_the_same_places() {
+    let Some(packed) = Marks::packed() else {
+        eprintln!("skipped: this processor has no packed search, so only the automaton runs");
+        return;
+    };
+    let automaton = Marks::automaton();
+    let html = b"<A HREF=x><a hReF = 'y'><BASE href=z><p>href</p><bAsE>data-href=q hre f";
+    let found = |marks: &Marks| marks.find(html).collect::<Vec<_>>();
+    let expected = found(&automaton);
+    assert_eq!(expected.len(), 7);
+    assert_eq!(found(&packed), expected);
+}
