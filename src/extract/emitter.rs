@@ -13,11 +13,14 @@
 //! - Text is gathered only while the sink wants it ([`Sink::wants_text`], asked
 //!   as the text is tokenized, after the sink has seen every tag before it),
 //!   and handed over whole before the next tag, comment, doctype or the end,
-//!   as html5gum's own emitters do.
+//!   as html5gum's own emitters do. A run that is the page's own bytes (no
+//!   character reference, NUL or CR in it: most runs) is handed over as a
+//!   slice of the page, neither copied nor checked for UTF-8 again.
 
 use super::tag::{StartTag, TagReader};
 use html5gum::{naive_next_state, Emitter, Error, State};
 use std::convert::Infallible;
+use std::ops::Range;
 
 /// What the pass receives from the tokenizer, in document order.
 pub(crate) trait Sink {
@@ -36,9 +39,14 @@ enum TagKind {
     End,
 }
 
-/// Feeds a [`Sink`]; see the module's documentation.
-pub(crate) struct SinkEmitter<'s, S> {
+/// Feeds a [`Sink`] from the tokenizer's reading of `page`; see the
+/// module's documentation.
+pub(crate) struct SinkEmitter<'s, 'p, S> {
     sink: &'s mut S,
+    /// The page the tokenizer reads.
+    page: &'p str,
+    /// The text run so far, while it is one stretch of the page's bytes.
+    run: Option<Range<usize>>,
     /// The tag being read, if any (comments and doctypes are not tags).
     kind: Option<TagKind>,
     start: TagReader,
@@ -47,13 +55,17 @@ pub(crate) struct SinkEmitter<'s, S> {
     /// The start tag whose raw text the tokenizer reads (`script`, `style`,
     /// `title`...): only its own end tag ends that text.
     raw_text_of: Vec<u8>,
+    /// The text run, copied, once it is not one stretch of the page.
     text: Vec<u8>,
 }
 
-impl<'s, S: Sink> SinkEmitter<'s, S> {
-    pub(crate) fn new(sink: &'s mut S) -> Self {
+impl<'s, 'p, S: Sink> SinkEmitter<'s, 'p, S> {
+    /// `page` must be what the tokenizer reads, for runs to be taken from it.
+    pub(crate) fn new(sink: &'s mut S, page: &'p str) -> Self {
         SinkEmitter {
             sink,
+            page,
+            run: None,
             kind: None,
             start: TagReader::default(),
             self_closing: false,
@@ -64,6 +76,15 @@ impl<'s, S: Sink> SinkEmitter<'s, S> {
     }
 
     fn flush_text(&mut self) {
+        if let Some(run) = self.run.take() {
+            // Tokens split the page at ASCII bytes, so this is a `str`
+            // slice; should it not be, the run is dropped, as a copy that is
+            // not UTF-8 would be.
+            if let Some(text) = self.page.get(run) {
+                self.sink.text(text);
+            }
+            return;
+        }
         if self.text.is_empty() {
             return;
         }
@@ -78,7 +99,7 @@ impl<'s, S: Sink> SinkEmitter<'s, S> {
     }
 }
 
-impl<S: Sink> Emitter for SinkEmitter<'_, S> {
+impl<S: Sink> Emitter for SinkEmitter<'_, '_, S> {
     type Token = Infallible;
 
     fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
@@ -104,9 +125,30 @@ impl<S: Sink> Emitter for SinkEmitter<'_, S> {
 
     #[inline]
     fn emit_string(&mut self, s: &[u8]) {
-        if self.sink.wants_text() {
-            self.text.extend_from_slice(s);
+        if !self.sink.wants_text() {
+            return;
         }
+        if self.text.is_empty() {
+            // Where `s` lies in the page, if it is the page's own bytes (a
+            // decoded character reference is not).
+            let at = (s.as_ptr() as usize).wrapping_sub(self.page.as_ptr() as usize);
+            let in_page = at <= self.page.len() && s.len() <= self.page.len() - at;
+            match &mut self.run {
+                None if in_page => {
+                    self.run = Some(at..at + s.len());
+                    return;
+                }
+                Some(run) if in_page && run.end == at => {
+                    run.end += s.len();
+                    return;
+                }
+                _ => {}
+            }
+            if let Some(run) = self.run.take() {
+                self.text.extend_from_slice(&self.page.as_bytes()[run]);
+            }
+        }
+        self.text.extend_from_slice(s);
     }
 
     fn init_start_tag(&mut self) {

@@ -137,6 +137,32 @@ struct Frame {
     in_ugc_area: bool,
     /// SVG or MathML, or inside them.
     foreign: bool,
+    /// Which count of open elements it is in, read back when it closes.
+    counted: Option<Counted>,
+}
+
+/// The open elements the pass counts, so that a start tag searches the stack
+/// for one only when one is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counted {
+    P,
+    /// `li`, `dd`, `dt`.
+    Item,
+    A,
+    /// `td`, `th`, `tr`.
+    Cell,
+}
+
+impl Counted {
+    fn of(name: &str) -> Option<Counted> {
+        match name {
+            "p" => Some(Counted::P),
+            "li" | "dd" | "dt" => Some(Counted::Item),
+            "a" => Some(Counted::A),
+            "td" | "th" | "tr" => Some(Counted::Cell),
+            _ => None,
+        }
+    }
 }
 
 #[derive(PartialEq)]
@@ -204,7 +230,7 @@ impl<'a> Pass<'a> {
 
     fn read(&mut self, html: &str, budget: &Budget) -> Result<(), Cut> {
         // Only the budget can stop it: the input is a `&str` in memory.
-        Tokenizer::new_with_emitter(Metered::new(html, budget), SinkEmitter::new(self)).finish()
+        Tokenizer::new_with_emitter(Metered::new(html, budget), SinkEmitter::new(self, html)).finish()
     }
 
     /// The kept anchor whose text is being read.
@@ -371,22 +397,23 @@ impl<'a> Pass<'a> {
             hidden: parent.is_some_and(|p| p.hidden) || hides(tag),
             in_ugc_area: parent.is_some_and(|p| p.in_ugc_area) || self.ugc.marks(tag),
             foreign,
+            counted: Counted::of(name),
         };
-        self.count(name, 1);
+        if let Some(counted) = frame.counted {
+            *self.open_count(counted) += 1;
+        }
         self.names.push_str(name);
         self.stack.push(frame);
         true
     }
 
-    fn count(&mut self, name: &str, by: usize) {
-        let counter = match name {
-            "p" => &mut self.open_p,
-            "li" | "dd" | "dt" => &mut self.open_items,
-            "a" => &mut self.open_a,
-            "td" | "th" | "tr" => &mut self.open_cells,
-            _ => return,
-        };
-        *counter = counter.wrapping_add(by);
+    fn open_count(&mut self, counted: Counted) -> &mut usize {
+        match counted {
+            Counted::P => &mut self.open_p,
+            Counted::Item => &mut self.open_items,
+            Counted::A => &mut self.open_a,
+            Counted::Cell => &mut self.open_cells,
+        }
     }
 
     fn read_text(&mut self, text: &str) {

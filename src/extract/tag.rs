@@ -235,6 +235,11 @@ impl<'a> StartTag<'a> {
         self.text.get(..self.name_end).unwrap_or("")
     }
 
+    /// Whether it kept no attribute: most elements of a page.
+    pub(crate) fn is_bare(&self) -> bool {
+        self.attributes.is_empty()
+    }
+
     /// The value of attribute `attr`.
     pub(crate) fn attr(&self, attr: Attr) -> Option<&'a str> {
         let at = usize::from(self.named[attr as usize]).checked_sub(1)?;
@@ -292,7 +297,7 @@ pub(crate) fn with_first_tag<T>(html: &str, attribute: &str, check: impl FnOnce(
         check: Some(check),
         found: None,
     };
-    let _ = html5gum::Tokenizer::new_with_emitter(html, SinkEmitter::new(&mut first)).finish();
+    let _ = html5gum::Tokenizer::new_with_emitter(html, SinkEmitter::new(&mut first, html)).finish();
     first
         .found
         .unwrap_or_else(|| panic!("no tag with {attribute} in {html}"))

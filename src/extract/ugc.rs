@@ -151,7 +151,7 @@ pub(crate) fn marks_ugc(element: StartTag<'_>) -> bool {
 
 /// [`marks_ugc`], with `class_marks` judging the class value.
 fn marks_ugc_by(element: StartTag<'_>, class_marks: impl FnOnce(&str) -> bool) -> bool {
-    if holds_phrasing(element.name()) {
+    if element.is_bare() || holds_phrasing(element.name()) {
         return false;
     }
     let (class, id) = (element.attr(Attr::Class), element.attr(Attr::Id));

@@ -43,7 +43,7 @@ fn events_with(html: &str, unwanted_after: Vec<usize>) -> Vec<String> {
         unwanted_after,
         ..Recorder::default()
     };
-    let Ok(()) = Tokenizer::new_with_emitter(html, SinkEmitter::new(&mut recorder)).finish();
+    let Ok(()) = Tokenizer::new_with_emitter(html, SinkEmitter::new(&mut recorder, html)).finish();
     recorder.events
 }
 
@@ -89,6 +89,14 @@ fn text_is_dropped_while_the_sink_does_not_want_it() {
     assert_eq!(
         events_with("a<p>b</p>c", vec![1]),
         ["\"a\"", "<p>", "</p>", "\"c\""]
+    );
+}
+
+#[test]
+fn text_joins_the_page_s_own_bytes_and_decoded_ones_in_any_order() {
+    assert_eq!(
+        events("a&lt;b&gt;\r\nc\0d<p>&amp;x<p>y&amp;"),
+        ["\"a<b>\\nc\\0d\"", "<p>", "\"&x\"", "<p>", "\"y&\""]
     );
 }
 

@@ -112,12 +112,13 @@ impl Pass<'_> {
     pub(super) fn pop_to(&mut self, depth: usize) {
         while self.stack.len() > depth {
             let Some(frame) = self.stack.pop() else { break };
-            let name = std::mem::take(&mut self.names);
-            self.count(&name[frame.name_at..], usize::MAX);
-            if &name[frame.name_at..] == "title" && self.title_state == Title::Reading && !frame.foreign {
+            if let Some(counted) = frame.counted {
+                *self.open_count(counted) -= 1;
+            }
+            if self.title_state == Title::Reading && !frame.foreign && &self.names[frame.name_at..] == "title"
+            {
                 self.title_state = Title::Read;
             }
-            self.names = name;
             self.names.truncate(frame.name_at);
             if self.reading.last().is_some_and(|&(_, at)| at == self.stack.len()) {
                 self.reading.pop();
