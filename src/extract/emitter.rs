@@ -17,10 +17,10 @@
 //!   character reference, NUL or CR in it: most runs) is handed over as a
 //!   slice of the page, neither copied nor checked for UTF-8 again.
 
+use super::stretch::Stretch;
 use super::tag::{StartTag, TagReader};
 use html5gum::{naive_next_state, Emitter, Error, State};
 use std::convert::Infallible;
-use std::ops::Range;
 
 /// What the pass receives from the tokenizer, in document order.
 pub(crate) trait Sink {
@@ -46,7 +46,7 @@ pub(crate) struct SinkEmitter<'s, 'p, S> {
     /// The page the tokenizer reads.
     page: &'p str,
     /// The text run so far, while it is one stretch of the page's bytes.
-    run: Option<Range<usize>>,
+    run: Stretch,
     /// The tag being read, if any (comments and doctypes are not tags).
     kind: Option<TagKind>,
     start: TagReader,
@@ -65,7 +65,7 @@ impl<'s, 'p, S: Sink> SinkEmitter<'s, 'p, S> {
         SinkEmitter {
             sink,
             page,
-            run: None,
+            run: Stretch::default(),
             kind: None,
             start: TagReader::default(),
             self_closing: false,
@@ -129,20 +129,8 @@ impl<S: Sink> Emitter for SinkEmitter<'_, '_, S> {
             return;
         }
         if self.text.is_empty() {
-            // Where `s` lies in the page, if it is the page's own bytes (a
-            // decoded character reference is not).
-            let at = (s.as_ptr() as usize).wrapping_sub(self.page.as_ptr() as usize);
-            let in_page = at <= self.page.len() && s.len() <= self.page.len() - at;
-            match &mut self.run {
-                None if in_page => {
-                    self.run = Some(at..at + s.len());
-                    return;
-                }
-                Some(run) if in_page && run.end == at => {
-                    run.end += s.len();
-                    return;
-                }
-                _ => {}
+            if self.run.extend(self.page, s) {
+                return;
             }
             if let Some(run) = self.run.take() {
                 self.text.extend_from_slice(&self.page.as_bytes()[run]);

@@ -24,6 +24,7 @@ mod resolve;
 mod scripts;
 pub mod spam;
 mod sponsored;
+mod stretch;
 mod tag;
 mod terms;
 mod text;
