@@ -50,54 +50,30 @@ impl TextStats {
         if text.is_empty() {
             return 0;
         }
-        let mut last_white = self.ends_word();
-        let (mut chars, mut words) = (0, 0);
-        // Every byte is written where the next one goes, and the end moves
-        // on unless it is white space after white space: no branch and no
-        // capacity check per byte, as `push` would have.
+        let mut cursor = Cursor {
+            end: 0,
+            chars: 0,
+            words: 0,
+            last_white: self.ends_word(),
+        };
         let start = self.text.len();
         self.text.resize(start + text.len(), 0);
         let out = &mut self.text[start..];
-        let mut end = 0;
         let (words8, tail) = text.as_chunks::<8>();
         for (word, at) in words8.iter().zip((0..).step_by(8)) {
-            let x = u64::from_le_bytes(*word);
-            let white = white_bytes(x);
-            let after_white = (white << 8) | (u64::from(last_white) << 7);
-            if white & after_white == 0 {
-                // No white space follows white space: each byte stays, white
-                // space as a space. (`end` trails `at` by the spaces dropped
-                // so far, so these 8 bytes end at or before `at + 8`.)
-                let spaces = (white >> 7) * 0xff;
-                let kept = (x & !spaces) | (SPACES & spaces);
-                out[end..end + 8].copy_from_slice(&kept.to_le_bytes());
-                end += 8;
-                chars += 8 - white.count_ones() as usize;
-                words += (!white & HIGH & after_white).count_ones() as usize;
-                last_white = white >> 63 != 0;
-                continue;
-            }
-            for (&byte, i) in word.iter().zip(at..) {
-                let white = is_white(byte);
-                out[end.min(i)] = if white { b' ' } else { byte };
-                end += usize::from(!(white & last_white));
-                chars += usize::from(!white);
-                words += usize::from(!white & last_white);
-                last_white = white;
+            if !cursor.word(out, word) {
+                for (&byte, i) in word.iter().zip(at..) {
+                    cursor.byte(out, byte, i);
+                }
             }
         }
         for (&byte, i) in tail.iter().zip(text.len() - tail.len()..) {
-            let white = is_white(byte);
-            out[end.min(i)] = if white { b' ' } else { byte };
-            end += usize::from(!(white & last_white));
-            chars += usize::from(!white);
-            words += usize::from(!white & last_white);
-            last_white = white;
+            cursor.byte(out, byte, i);
         }
-        self.text.truncate(start + end);
-        self.chars += chars;
-        self.words += words;
-        chars
+        self.text.truncate(start + cursor.end);
+        self.chars += cursor.chars;
+        self.words += cursor.words;
+        cursor.chars
     }
 
     fn add_chars(&mut self, text: &str) -> usize {
@@ -128,6 +104,52 @@ impl TextStats {
             self.text.pop();
         }
         String::from_utf8(self.text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+}
+
+/// Where [`TextStats::add_ascii`] writes its input's collapsed copy, and what
+/// it counted so far. `end` trails the input position by the white space
+/// dropped, so a write at `end` never passes the byte being read.
+struct Cursor {
+    end: usize,
+    chars: usize,
+    words: usize,
+    last_white: bool,
+}
+
+impl Cursor {
+    /// The byte at input position `at`. Every byte is written where the next
+    /// one goes, and the end moves on unless it is white space after white
+    /// space: no branch and no capacity check per byte, as `push` would have.
+    #[inline(always)]
+    fn byte(&mut self, out: &mut [u8], byte: u8, at: usize) {
+        let white = is_white(byte);
+        out[self.end.min(at)] = if white { b' ' } else { byte };
+        self.end += usize::from(!(white & self.last_white));
+        self.chars += usize::from(!white);
+        self.words += usize::from(!white & self.last_white);
+        self.last_white = white;
+    }
+
+    /// Eight bytes at once, unless white space follows white space among
+    /// them (false: then nothing was done).
+    #[inline(always)]
+    fn word(&mut self, out: &mut [u8], word: &[u8; 8]) -> bool {
+        let x = u64::from_le_bytes(*word);
+        let white = white_bytes(x);
+        let after_white = (white << 8) | (u64::from(self.last_white) << 7);
+        if white & after_white != 0 {
+            return false;
+        }
+        // Each byte stays, white space as a space.
+        let spaces = (white >> 7) * 0xff;
+        let kept = (x & !spaces) | (SPACES & spaces);
+        out[self.end..self.end + 8].copy_from_slice(&kept.to_le_bytes());
+        self.end += 8;
+        self.chars += 8 - white.count_ones() as usize;
+        self.words += (!white & HIGH & after_white).count_ones() as usize;
+        self.last_white = white >> 63 != 0;
+        true
     }
 }
 
