@@ -17,6 +17,7 @@
 //!   character reference, NUL or CR in it: most runs) is handed over as a
 //!   slice of the page, neither copied nor checked for UTF-8 again.
 
+use super::elements::Element;
 use super::stretch::Stretch;
 use super::tag::{StartTag, TagReader};
 use html5gum::{naive_next_state, Emitter, Error, State};
@@ -25,8 +26,8 @@ use std::convert::Infallible;
 /// What the pass receives from the tokenizer, in document order.
 pub(crate) trait Sink {
     fn start_tag(&mut self, tag: StartTag<'_>, self_closing: bool);
-    /// An end tag, by its lowercase name.
-    fn end_tag(&mut self, name: &str);
+    /// An end tag: the element its lowercase name names, and the name.
+    fn end_tag(&mut self, element: Element, name: &str);
     /// A text run, character references decoded.
     fn text(&mut self, text: &str);
     /// Whether the text that follows is read.
@@ -170,8 +171,15 @@ impl<S: Sink> Emitter for SinkEmitter<'_, '_, S> {
             }
             Some(TagKind::End) => {
                 self.raw_text_of.clear();
-                if let Ok(name) = std::str::from_utf8(&self.end_name) {
-                    self.sink.end_tag(name);
+                // A known element's name is its own: only another needs
+                // checking as text.
+                let element = Element::of(&self.end_name);
+                let name = match element {
+                    Element::Other => std::str::from_utf8(&self.end_name).ok(),
+                    known => Some(known.name()),
+                };
+                if let Some(name) = name {
+                    self.sink.end_tag(element, name);
                 }
                 None
             }

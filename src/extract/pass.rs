@@ -12,7 +12,7 @@
 
 use super::budget::{Budget, Cut, Metered};
 use super::canonical::Candidates;
-use super::elements::{holds_raw_text, is_void};
+use super::elements::{Element, Traits};
 use super::emitter::{Sink, SinkEmitter};
 use super::placement::{landmark, style_hides};
 use super::resolve::{is_scheme_relative, Base, Resolver};
@@ -129,7 +129,8 @@ enum Interest<'a> {
 
 /// An open element.
 struct Frame {
-    /// Where its name starts in `Pass::names`.
+    element: Element,
+    /// Where its name starts in `Pass::names` (an [`Element::Other`]'s only).
     name_at: usize,
     /// Nearest landmark, this element's or an ancestor's.
     placement: Option<Placement>,
@@ -154,12 +155,12 @@ enum Counted {
 }
 
 impl Counted {
-    fn of(name: &str) -> Option<Counted> {
-        match name {
-            "p" => Some(Counted::P),
-            "li" | "dd" | "dt" => Some(Counted::Item),
-            "a" => Some(Counted::A),
-            "td" | "th" | "tr" => Some(Counted::Cell),
+    fn of(element: Element) -> Option<Counted> {
+        match element {
+            Element::P => Some(Counted::P),
+            Element::Li | Element::Dd | Element::Dt => Some(Counted::Item),
+            Element::A => Some(Counted::A),
+            Element::Td | Element::Th | Element::Tr => Some(Counted::Cell),
             _ => None,
         }
     }
@@ -175,7 +176,7 @@ enum Title {
 struct Pass<'a> {
     interest: Interest<'a>,
     stack: Vec<Frame>,
-    /// The names of the open elements, one after the other.
+    /// The names of the open [`Element::Other`] elements, one after the other.
     names: String,
     head_seen: bool,
     body_open: bool,
@@ -238,10 +239,12 @@ impl<'a> Pass<'a> {
         self.reading.last().and_then(|&(index, _)| index)
     }
 
-    fn top_name(&self) -> &str {
-        self.stack.last().map_or("", |frame| &self.names[frame.name_at..])
+    /// The innermost open element.
+    fn top(&self) -> Option<Element> {
+        self.stack.last().map(|frame| frame.element)
     }
 
+    /// The name of the open [`Element::Other`] at `depth`.
     fn name_of(&self, depth: usize) -> &str {
         let end = self.stack.get(depth + 1).map_or(self.names.len(), |f| f.name_at);
         &self.names[self.stack[depth].name_at..end]
@@ -252,23 +255,23 @@ impl<'a> Pass<'a> {
     }
 
     fn open_tag(&mut self, tag: StartTag<'_>, self_closing: bool) {
-        let name = tag.name();
+        let element = tag.element();
         let in_foreign = self.foreign();
         if !in_foreign {
-            if !self.tree_allows(name) {
+            if !self.tree_allows(element) {
                 return;
             }
-            self.close_implied(name);
+            self.close_implied(element);
         }
-        let foreign = in_foreign || matches!(name, "svg" | "math");
-        match name {
-            "a" | "area" => {
+        let foreign = in_foreign || matches!(element, Element::Svg | Element::Math);
+        match element {
+            Element::A | Element::Area => {
                 if let Some(href) = tag.attr(Attr::Href) {
                     self.anchor(tag, href);
                     return;
                 }
             }
-            "base" if !self.base_seen => {
+            Element::Base if !self.base_seen => {
                 if let Some(href) = tag.attr(Attr::Href) {
                     self.base_seen = true;
                     #[allow(irrefutable_let_patterns)] // tests add a variant
@@ -284,9 +287,11 @@ impl<'a> Pass<'a> {
                     }
                 }
             }
-            "link" => self.canonical.see_link(tag.attr(Attr::Rel), tag.attr(Attr::Href)),
-            "meta" => self.meta(tag),
-            "title" if !foreign && self.title_state == Title::Unseen => self.title_state = Title::Reading,
+            Element::Link => self.canonical.see_link(tag.attr(Attr::Rel), tag.attr(Attr::Href)),
+            Element::Meta => self.meta(tag),
+            Element::Title if !foreign && self.title_state == Title::Unseen => {
+                self.title_state = Title::Reading
+            }
             _ => {}
         }
         self.open(tag, foreign, self_closing, false, false);
@@ -310,7 +315,7 @@ impl<'a> Pass<'a> {
                 marked.then_some(None)
             }
         };
-        let area = tag.name() == "area";
+        let area = tag.element() == Element::Area;
         let Some(url) = url else {
             if self.open(tag, self.foreign(), false, true, false) && !area {
                 self.reading.push((None, self.stack.len() - 1));
@@ -365,9 +370,9 @@ impl<'a> Pass<'a> {
         anchor: bool,
         kept: bool,
     ) -> bool {
-        let name = tag.name();
+        let element = tag.element();
         if let Some(index) = self.reading_anchor() {
-            if name == "img" {
+            if element == Element::Img {
                 let anchor = &mut self.anchors[index].0;
                 anchor.image = true;
                 if anchor.alt.is_none() {
@@ -376,7 +381,7 @@ impl<'a> Pass<'a> {
                 }
             }
         }
-        let has_content = !(is_void(name) || (foreign && self_closing));
+        let has_content = !(element.has(Traits::VOID) || (foreign && self_closing));
         if has_content && self.stack.len() == MAX_DEPTH {
             self.pop_to(MAX_DEPTH - 1);
         }
@@ -392,17 +397,20 @@ impl<'a> Pass<'a> {
         let parent = self.stack.last();
         let role = tag.attr(Attr::Role);
         let frame = Frame {
+            element,
             name_at: self.names.len(),
-            placement: landmark(name, role).or(parent.and_then(|p| p.placement)),
+            placement: landmark(element, role).or(parent.and_then(|p| p.placement)),
             hidden: parent.is_some_and(|p| p.hidden) || hides(tag),
             in_ugc_area: parent.is_some_and(|p| p.in_ugc_area) || self.ugc.marks(tag),
             foreign,
-            counted: Counted::of(name),
+            counted: Counted::of(element),
         };
         if let Some(counted) = frame.counted {
             *self.open_count(counted) += 1;
         }
-        self.names.push_str(name);
+        if element == Element::Other {
+            self.names.push_str(tag.name());
+        }
         self.stack.push(frame);
         true
     }
@@ -423,16 +431,16 @@ impl<'a> Pass<'a> {
             text.into()
         };
         if !self.body_open
-            && matches!(self.top_name(), "" | "html" | "head")
+            && matches!(self.top(), None | Some(Element::Html | Element::Head))
             && !text.chars().all(char::is_whitespace)
         {
             self.open_body();
         }
-        if self.title_state == Title::Reading && self.top_name() == "title" {
+        if self.title_state == Title::Reading && self.top() == Some(Element::Title) {
             push_collapsed(self.title.get_or_insert_with(String::new), &text);
         }
         if let Some(index) = self.reading_anchor() {
-            if !holds_raw_text(self.top_name()) {
+            if !self.top().is_some_and(|top| top.has(Traits::RAW_TEXT)) {
                 push_collapsed(&mut self.anchors[index].0.text, &text);
             }
         }
@@ -471,8 +479,8 @@ impl Sink for Pass<'_> {
         self.open_tag(tag, self_closing);
     }
 
-    fn end_tag(&mut self, name: &str) {
-        self.close_tag(name);
+    fn end_tag(&mut self, element: Element, name: &str) {
+        self.close_tag(element, name);
     }
 
     fn text(&mut self, text: &str) {

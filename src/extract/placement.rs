@@ -1,6 +1,7 @@
 //! Where a link sits (its nearest landmark, a comment or forum area) and
 //! whether it is hidden.
 
+use super::elements::Element;
 use crate::model::Placement;
 
 /// The landmark an element with this name and `role` attribute is: an ARIA
@@ -9,7 +10,7 @@ use crate::model::Placement;
 /// is one; a link is hidden when it or an ancestor has the `hidden` attribute
 /// or an inline style that hides it ([`style_hides`]); it sits in a comment
 /// area when an ancestor marks one ([`super::ugc`]).
-pub(crate) fn landmark(name: &str, role: Option<&str>) -> Option<Placement> {
+pub(crate) fn landmark(element: Element, role: Option<&str>) -> Option<Placement> {
     let by_role = role.and_then(|roles| {
         roles.split_ascii_whitespace().find_map(|role| {
             [
@@ -23,11 +24,11 @@ pub(crate) fn landmark(name: &str, role: Option<&str>) -> Option<Placement> {
             .map(|(_, placement)| placement)
         })
     });
-    by_role.or(match name {
-        "nav" => Some(Placement::Navigation),
-        "header" => Some(Placement::Header),
-        "footer" => Some(Placement::Footer),
-        "aside" => Some(Placement::Sidebar),
+    by_role.or(match element {
+        Element::Nav => Some(Placement::Navigation),
+        Element::Header => Some(Placement::Header),
+        Element::Footer => Some(Placement::Footer),
+        Element::Aside => Some(Placement::Sidebar),
         _ => None,
     })
 }

@@ -3,6 +3,7 @@
 //! reused buffer, keeping only the attributes some rule reads
 //! ([`Attr`], and `data-*`); [`StartTag`] is the finished tag the pass reads.
 
+use super::elements::Element;
 use std::ops::Range;
 
 /// Attributes a tag keeps; later ones are dropped, so that reading a tag's
@@ -201,7 +202,9 @@ impl TagReader {
     /// should it not be, the tag reads as nameless.
     pub(crate) fn finish(&mut self) -> StartTag<'_> {
         self.finish_attribute();
+        let element = Element::of(&self.bytes[..self.name_end]);
         StartTag {
+            element,
             text: std::str::from_utf8(&self.bytes).unwrap_or(""),
             name_end: self.name_end,
             attributes: &self.attributes,
@@ -213,6 +216,7 @@ impl TagReader {
 /// A start tag: name and attributes, lowercase names as the tokenizer gives them.
 #[derive(Clone, Copy)]
 pub(crate) struct StartTag<'a> {
+    element: Element,
     text: &'a str,
     /// Where the name ends in `text` (it starts it).
     name_end: usize,
@@ -224,11 +228,17 @@ impl<'a> StartTag<'a> {
     /// A tag without attributes: one that tree construction implies.
     pub(crate) fn bare(name: &'a str) -> StartTag<'a> {
         StartTag {
+            element: Element::of(name.as_bytes()),
             text: name,
             name_end: name.len(),
             attributes: &[],
             named: &[0; Attr::COUNT],
         }
+    }
+
+    /// The element its name names, looked up once.
+    pub(crate) fn element(&self) -> Element {
+        self.element
     }
 
     pub(crate) fn name(&self) -> &'a str {
@@ -286,7 +296,7 @@ pub(crate) fn with_first_tag<T>(html: &str, attribute: &str, check: impl FnOnce(
                 }
             }
         }
-        fn end_tag(&mut self, _: &str) {}
+        fn end_tag(&mut self, _: Element, _: &str) {}
         fn text(&mut self, _: &str) {}
         fn wants_text(&self) -> bool {
             false

@@ -33,6 +33,7 @@
 //! article body as well as phpBB's post) are deliberately not markers.
 
 use super::classes::{any_piece, is_one_of, pieces};
+use super::elements::Traits;
 use super::tag::{Attr, StartTag};
 
 const HEADS: [&str; 8] = [
@@ -111,36 +112,6 @@ const GLUED_TOKENS: [&str; 7] = [
 const PLATFORM_IDS: [&str; 2] = ["disqus_thread", "phpbb"];
 const SCHEMA_TYPES: [&str; 3] = ["Comment", "UserComments", "DiscussionForumPosting"];
 
-/// Elements that hold phrasing, not posts: their classes style text. (A
-/// `match` compiles to a switch on the length; this runs for every element.)
-fn holds_phrasing(name: &str) -> bool {
-    matches!(
-        name,
-        "span"
-            | "code"
-            | "pre"
-            | "a"
-            | "b"
-            | "i"
-            | "em"
-            | "strong"
-            | "small"
-            | "cite"
-            | "kbd"
-            | "samp"
-            | "var"
-            | "mark"
-            | "font"
-            | "label"
-            | "abbr"
-            | "time"
-            | "sup"
-            | "sub"
-            | "u"
-            | "s"
-    )
-}
-
 /// Whether `element` marks a comment, forum post, signature or author box.
 #[cfg(test)]
 pub(crate) fn marks_ugc(element: StartTag<'_>) -> bool {
@@ -151,7 +122,9 @@ pub(crate) fn marks_ugc(element: StartTag<'_>) -> bool {
 
 /// [`marks_ugc`], with `class_marks` judging the class value.
 fn marks_ugc_by(element: StartTag<'_>, class_marks: impl FnOnce(&str) -> bool) -> bool {
-    if element.is_bare() || holds_phrasing(element.name()) {
+    // Phrasing elements (`span`, `code`, ...) hold text, not posts: their
+    // classes style it.
+    if element.is_bare() || element.element().has(Traits::PHRASING) {
         return false;
     }
     let (class, id) = (element.attr(Attr::Class), element.attr(Attr::Id));

@@ -15,6 +15,7 @@
 //! text ([`MIN_BLOCK_CHARS`]; 0.0 below). A link's block is its nearest
 //! ancestor that is a text block.
 
+use super::elements::{Element, Traits};
 use super::sponsored::DisclosureText;
 use super::tag::{Attr, StartTag};
 use super::tracking;
@@ -39,53 +40,6 @@ pub(crate) struct Walked {
     pub text: String,
     pub tracking_ids: BTreeSet<String>,
     pub disclosure: DisclosureText,
-}
-
-// What an element's name says about it ([`traits`]).
-const INLINE: u16 = 1 << 0;
-const NOT_TEXT: u16 = 1 << 1;
-const SCRIPT_TEXT: u16 = 1 << 2;
-const TEXT_BLOCK: u16 = 1 << 3;
-const LEAF_TEXT_BLOCK: u16 = 1 << 4;
-const BLOCK_LEVEL: u16 = 1 << 5;
-const FRAME: u16 = 1 << 6;
-const TAGGING: u16 = 1 << 7;
-const CHROME: u16 = 1 << 8;
-const META: u16 = 1 << 9;
-/// Containers whose class or id may mark a disclosure box or an ad slot.
-const MARKABLE: u16 = 1 << 10;
-
-/// The traits of an element by its name, and the zone it may be the root of,
-/// from one `match` (string matches compile to a length switch, far cheaper
-/// than searching lists for each of a page's elements).
-fn traits(name: &str) -> (u16, Option<Root>) {
-    let traits = match name {
-        "a" => INLINE,
-        "ins" => INLINE | TAGGING,
-        "abbr" | "b" | "bdi" | "bdo" | "big" | "cite" | "code" | "data" | "del" | "dfn" | "em" | "font"
-        | "i" | "kbd" | "label" | "mark" | "nobr" | "q" | "s" | "samp" | "small" | "span" | "strike"
-        | "strong" | "sub" | "sup" | "time" | "tt" | "u" | "var" | "wbr" => INLINE,
-        "script" => NOT_TEXT | SCRIPT_TEXT | TAGGING,
-        "noscript" => NOT_TEXT | SCRIPT_TEXT,
-        "style" | "template" | "title" => NOT_TEXT,
-        "p" | "blockquote" => TEXT_BLOCK | BLOCK_LEVEL | MARKABLE,
-        "li" | "td" | "dd" => TEXT_BLOCK | BLOCK_LEVEL,
-        "div" | "section" => LEAF_TEXT_BLOCK | BLOCK_LEVEL | MARKABLE,
-        "article" => return (LEAF_TEXT_BLOCK | BLOCK_LEVEL | MARKABLE, Some(Root::Article)),
-        "main" => return (BLOCK_LEVEL | MARKABLE, Some(Root::Main)),
-        "body" => return (0, Some(Root::Body)),
-        "nav" | "aside" | "footer" => CHROME | BLOCK_LEVEL,
-        "header" | "figure" => BLOCK_LEVEL | MARKABLE,
-        "address" | "caption" | "details" | "dialog" | "dl" | "dt" | "fieldset" | "figcaption" | "form"
-        | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "hgroup" | "hr" | "menu" | "ol" | "pre" | "summary"
-        | "table" | "tbody" | "th" | "ul" => BLOCK_LEVEL,
-        "iframe" => FRAME | TAGGING,
-        "frame" => FRAME,
-        "link" => TAGGING,
-        "meta" => META,
-        _ => 0,
-    };
-    (traits, None)
 }
 
 // What an open element changed, undone when it closes.
@@ -135,31 +89,31 @@ impl Walker {
     /// An element opens: `anchor` when it is an a[href]/area[href], `kept`
     /// when its block density is wanted. Every `open` has its [`Walker::close`].
     pub(crate) fn open(&mut self, element: StartTag<'_>, anchor: bool, kept: bool) {
-        let (traits, root) = traits(element.name());
+        let traits = element.element().traits();
         if kept {
             self.links_met += 1;
             self.link_density.push(None);
         }
-        let mut flags = if traits & NOT_TEXT != 0 { RAW } else { 0 };
+        let mut flags = if traits.has(Traits::NOT_TEXT) { RAW } else { 0 };
         if anchor {
             flags |= LINK;
         }
-        if traits & SCRIPT_TEXT != 0 {
+        if traits.has(Traits::SCRIPT_TEXT) {
             flags |= SCRIPT;
         }
-        if traits & INLINE == 0 {
+        if !traits.has(Traits::INLINE) {
             flags |= BOUNDARY;
         }
-        if traits & FRAME != 0 {
+        if traits.has(Traits::FRAME) {
             self.out.frames += 1;
         }
         // Near the top every class and id matters (an ad slot's label must not
         // be read); below it only those of containers that may hold a
         // disclosure box. Roles matter on containers.
         let top = self.zones.top_takes_text();
-        let read_areas = top || traits & MARKABLE != 0;
-        let read_names = top || traits & INLINE == 0;
-        if !read_names && traits & TAGGING == 0 {
+        let read_areas = top || traits.has(Traits::MARKABLE);
+        let read_names = top || !traits.has(Traits::INLINE);
+        if !read_names && !traits.has(Traits::TAGGING) {
             self.apply(flags, 1);
             self.frames.push(flags);
             return;
@@ -167,7 +121,7 @@ impl Walker {
         let class = element.attr(Attr::Class).filter(|_| read_areas);
         let id = element.attr(Attr::Id).filter(|_| read_areas);
         let role = element.attr(Attr::Role).filter(|_| read_names);
-        if traits & TAGGING != 0 {
+        if traits.has(Traits::TAGGING) {
             let named = [Attr::Src, Attr::Href]
                 .into_iter()
                 .filter_map(|attr| element.attr(attr));
@@ -175,11 +129,11 @@ impl Walker {
                 tracking::scan(value, &mut self.out.tracking_ids);
             }
         }
-        if traits & META != 0 {
+        if element.element() == Element::Meta {
             self.meta(element);
         }
         flags |= self.open_block(traits);
-        flags |= self.open_zones(traits, root, class, id, role);
+        flags |= self.open_zones(traits, Root::of(element.element()), class, id, role);
         self.apply(flags, 1);
         self.frames.push(flags);
     }
@@ -197,17 +151,17 @@ impl Walker {
         }
     }
 
-    fn open_block(&mut self, traits: u16) -> u16 {
-        if traits & BLOCK_LEVEL != 0 {
+    fn open_block(&mut self, traits: Traits) -> u16 {
+        if traits.has(Traits::BLOCK_LEVEL) {
             self.block_elements += 1;
         }
-        if traits & (TEXT_BLOCK | LEAF_TEXT_BLOCK) == 0 {
+        if !traits.has(Traits::TEXT_BLOCK | Traits::LEAF_TEXT_BLOCK) {
             return 0;
         }
         self.blocks.push(Block {
             text_start: self.stats.chars,
             link_start: self.out.link_text_chars,
-            leaf_only: traits & LEAF_TEXT_BLOCK != 0,
+            leaf_only: traits.has(Traits::LEAF_TEXT_BLOCK),
             block_elements_before: self.block_elements,
             links_before: self.links_met,
         });
@@ -216,7 +170,7 @@ impl Walker {
 
     fn open_zones(
         &mut self,
-        traits: u16,
+        traits: Traits,
         root: Option<Root>,
         class: Option<&str>,
         id: Option<&str>,
@@ -234,7 +188,7 @@ impl Walker {
                 root = root.or(Some(Root::Main));
             }
         }
-        if traits & CHROME != 0 {
+        if traits.has(Traits::CHROME) {
             flags |= UNREAD;
         }
         // An id marks ad slots only: documentation makes ids of headings, and a

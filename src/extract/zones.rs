@@ -9,6 +9,7 @@
 //! `blockquote`): reading every class of a page costs a tenth of the walk.
 
 use super::classes::any_piece;
+use super::elements::Element;
 use super::sponsored::{self, DisclosureText, AD_SLOT_PIECES, MARKED_AREA_PIECES, MARKED_CHARS, TOP_CHARS};
 use super::words::push_space;
 
@@ -18,6 +19,18 @@ pub(crate) enum Root {
     Article,
     Main,
     Body,
+}
+
+impl Root {
+    /// The zone `element` may be the root of.
+    pub(crate) fn of(element: Element) -> Option<Root> {
+        match element {
+            Element::Article => Some(Root::Article),
+            Element::Main => Some(Root::Main),
+            Element::Body => Some(Root::Body),
+            _ => None,
+        }
+    }
 }
 
 /// A place whose text is read, up to a cap.

@@ -20,7 +20,7 @@ impl Sink for Recorder {
         self.tags += 1;
     }
 
-    fn end_tag(&mut self, name: &str) {
+    fn end_tag(&mut self, _: Element, name: &str) {
         self.events.push(format!("</{name}>"));
         self.tags += 1;
     }

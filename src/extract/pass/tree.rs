@@ -3,28 +3,28 @@
 //! what opened after them (docs/reference.md, Extraction).
 
 use super::{Pass, Title};
-use crate::extract::elements::{belongs_in_head, bounds_list_items, closes_p, is_heading};
+use crate::extract::elements::{Element, Traits};
 use crate::extract::tag::StartTag;
 
 impl Pass<'_> {
     /// What tree construction does with `<html>`, `<head>` and `<body>`, and
     /// the body a tag outside the head implies. False: the tag is dropped.
-    pub(super) fn tree_allows(&mut self, name: &str) -> bool {
-        match name {
-            "html" => self.stack.is_empty(),
-            "head" if self.body_open || self.head_seen => false,
-            "head" => {
+    pub(super) fn tree_allows(&mut self, element: Element) -> bool {
+        match element {
+            Element::Html => self.stack.is_empty(),
+            Element::Head if self.body_open || self.head_seen => false,
+            Element::Head => {
                 self.head_seen = true;
                 true
             }
-            "body" if self.body_open => false,
-            "body" => {
+            Element::Body if self.body_open => false,
+            Element::Body => {
                 self.close_head();
                 self.body_open = true;
                 true
             }
             _ => {
-                if !self.body_open && !belongs_in_head(name) {
+                if !self.body_open && !element.has(Traits::IN_HEAD) {
                     self.open_body();
                 }
                 true
@@ -33,7 +33,7 @@ impl Pass<'_> {
     }
 
     pub(super) fn close_head(&mut self) {
-        if let Some(depth) = self.find(|name| name == "head", |_| false) {
+        if let Some(depth) = self.find(|e| e == Element::Head, |_| false) {
             self.pop_to(depth);
         }
     }
@@ -45,65 +45,70 @@ impl Pass<'_> {
         self.open(StartTag::bare("body"), false, false, false, false);
     }
 
-    /// The end tags HTML implies before the start tag `name`.
-    pub(super) fn close_implied(&mut self, name: &str) {
-        if name == "a" && self.open_a > 0 {
-            if let Some(depth) = self.find(|n| n == "a", |_| false) {
+    /// The end tags HTML implies before the start tag of `element`.
+    pub(super) fn close_implied(&mut self, element: Element) {
+        use Element::{Dd, Dt, Li, Option, Td, Th, Tr, A, P};
+        if element == A && self.open_a > 0 {
+            if let Some(depth) = self.find(|e| e == A, |_| false) {
                 self.pop_to(depth);
             }
         }
-        if self.open_p > 0 && closes_p(name) {
-            let scope = |n: &str| matches!(n, "button" | "table" | "td" | "th" | "caption" | "template");
-            if let Some(depth) = self.find(|n| n == "p", scope) {
+        if self.open_p > 0 && element.has(Traits::CLOSES_P) {
+            if let Some(depth) = self.find(|e| e == P, |e| e.has(Traits::BOUNDS_P)) {
                 self.pop_to(depth);
             }
         }
-        if self.open_items > 0 && matches!(name, "li" | "dd" | "dt") {
-            let item = |n: &str| match name {
-                "li" => n == "li",
-                _ => matches!(n, "dd" | "dt"),
+        if self.open_items > 0 && matches!(element, Li | Dd | Dt) {
+            let item = |e: Element| match element {
+                Li => e == Li,
+                _ => matches!(e, Dd | Dt),
             };
-            if let Some(depth) = self.find(item, bounds_list_items) {
+            if let Some(depth) = self.find(item, |e| e.has(Traits::BOUNDS_ITEMS)) {
                 self.pop_to(depth);
             }
         }
-        if self.open_cells > 0 && matches!(name, "td" | "th" | "tr") {
-            let cell = |n: &str| match name {
-                "tr" => matches!(n, "tr"),
-                _ => matches!(n, "td" | "th"),
+        if self.open_cells > 0 && matches!(element, Td | Th | Tr) {
+            let cell = |e: Element| match element {
+                Tr => e == Tr,
+                _ => matches!(e, Td | Th),
             };
-            if let Some(depth) = self.find(cell, |n| n == "table") {
+            if let Some(depth) = self.find(cell, |e| e == Element::Table) {
                 self.pop_to(depth);
             }
         }
-        if is_heading(name) && is_heading(self.top_name()) {
+        let top = self.top();
+        if element.has(Traits::HEADING) && top.is_some_and(|top| top.has(Traits::HEADING)) {
             self.pop_to(self.stack.len() - 1);
         }
-        if name == "option" && self.top_name() == "option" {
+        if element == Option && top == Some(Option) {
             self.pop_to(self.stack.len() - 1);
         }
     }
 
     /// The depth of the nearest open element `is` accepts, looking down no
     /// further than one `stop` accepts.
-    pub(super) fn find(&self, is: impl Fn(&str) -> bool, stop: impl Fn(&str) -> bool) -> Option<usize> {
-        for depth in (0..self.stack.len()).rev() {
-            let name = self.name_of(depth);
-            if is(name) {
+    pub(super) fn find(&self, is: impl Fn(Element) -> bool, stop: impl Fn(Element) -> bool) -> Option<usize> {
+        for (depth, frame) in self.stack.iter().enumerate().rev() {
+            if is(frame.element) {
                 return Some(depth);
             }
-            if stop(name) {
+            if stop(frame.element) {
                 return None;
             }
         }
         None
     }
 
-    pub(super) fn close_tag(&mut self, name: &str) {
-        if matches!(name, "body" | "html") {
-            return;
-        }
-        if let Some(depth) = self.find(|n| n == name, |_| false) {
+    /// The end tag of `element`, named `name`.
+    pub(super) fn close_tag(&mut self, element: Element, name: &str) {
+        let depth = match element {
+            Element::Body | Element::Html => return,
+            Element::Other => (0..self.stack.len())
+                .rev()
+                .find(|&depth| self.stack[depth].element == Element::Other && self.name_of(depth) == name),
+            known => self.find(|e| e == known, |_| false),
+        };
+        if let Some(depth) = depth {
             self.pop_to(depth);
         }
     }
@@ -115,8 +120,7 @@ impl Pass<'_> {
             if let Some(counted) = frame.counted {
                 *self.open_count(counted) -= 1;
             }
-            if self.title_state == Title::Reading && !frame.foreign && &self.names[frame.name_at..] == "title"
-            {
+            if self.title_state == Title::Reading && !frame.foreign && frame.element == Element::Title {
                 self.title_state = Title::Read;
             }
             self.names.truncate(frame.name_at);
