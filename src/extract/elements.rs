@@ -252,14 +252,37 @@ const fn key_of(name: &[u8]) -> u128 {
     key
 }
 
-/// [`key_of`], at run time: one copy instead of a loop over the bytes.
+/// [`key_of`], at run time: a few overlapping loads, not a loop over the
+/// bytes or a copy (both cost more than the rest of the lookup).
 fn key(name: &[u8]) -> Option<u128> {
-    let mut bytes = [0; 16];
-    bytes.get_mut(..name.len())?.copy_from_slice(name);
-    bytes[15] = u8::try_from(name.len())
-        .ok()
-        .filter(|&len| usize::from(len) <= MAX_NAME)?;
-    Some(u128::from_le_bytes(bytes))
+    let len = name.len();
+    let bytes = match len {
+        0 => 0,
+        1..=3 => {
+            // Bytes 0, len/2 and len - 1 cover every position.
+            let at = |i: usize| u128::from(name[i]) << (8 * i);
+            at(0) | at(len / 2) | at(len - 1)
+        }
+        4..=7 => {
+            let word = |i: usize| {
+                u128::from(u32::from_le_bytes([
+                    name[i],
+                    name[i + 1],
+                    name[i + 2],
+                    name[i + 3],
+                ]))
+            };
+            word(0) | word(len - 4) << (8 * (len - 4))
+        }
+        8..=MAX_NAME => {
+            let word = |i: usize| u64::from_le_bytes(name[i..i + 8].try_into().unwrap_or_default());
+            // The last eight bytes, moved down so that byte 8 comes first.
+            let high = word(len - 8).checked_shr(8 * (16 - len) as u32).unwrap_or(0);
+            u128::from(word(0)) | u128::from(high) << 64
+        }
+        _ => return None,
+    };
+    Some(bytes | (len as u128) << 120)
 }
 
 const KEYS: [u128; NAMES.len()] = {

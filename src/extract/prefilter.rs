@@ -52,24 +52,36 @@ pub(crate) fn sight(html: &str, page_url: &Url, targets: &[&Target]) -> Sighting
         .any(|t| t.host.starts_with('[') || t.host.parse::<std::net::Ipv4Addr>().is_ok());
     let undecided = !matches!(page_url.scheme(), "http" | "https") || on_a_target || ip_target;
     let bytes = html.as_bytes();
-    let mut may_link = undecided;
-    for (mark, end) in marks(bytes) {
-        match mark {
-            Mark::Base => {
+    // Where only a `<base` can still change the answer.
+    let mut rest = bytes;
+    if !undecided {
+        let mut may_link = false;
+        for (mark, end) in marks(bytes) {
+            if mark == Mark::Base {
                 return Sighting {
                     may_link: true,
                     may_have_base: true,
-                }
+                };
             }
-            Mark::Href if !may_link => {
-                may_link = href_value(&bytes[end..]).is_some_and(|value| value_may_link(value, targets));
+            if href_value(&bytes[end..]).is_some_and(|value| value_may_link(value, targets)) {
+                may_link = true;
+                rest = &bytes[end..];
+                break;
             }
-            Mark::Href => {}
+        }
+        if !may_link {
+            // Nothing was marked `<base` either.
+            return Sighting {
+                may_link: false,
+                may_have_base: false,
+            };
         }
     }
+    // The rest of the page is searched for `<base` alone: a page has
+    // thousands of hrefs, and each one marked costs a stop.
     Sighting {
-        may_link,
-        may_have_base: false,
+        may_link: true,
+        may_have_base: base_marks(rest).next().is_some(),
     }
 }
 
@@ -87,14 +99,22 @@ enum Mark {
 
 /// Every `href` and `<base` in any case, with where each ends.
 fn marks(bytes: &[u8]) -> Marked<'static, '_> {
-    static MARKS: LazyLock<Marks> = LazyLock::new(|| Marks::packed().unwrap_or_else(Marks::automaton));
+    static MARKS: LazyLock<Marks> = LazyLock::new(|| Marks::new(true));
+    MARKS.find(bytes)
+}
+
+/// Every `<base` in any case.
+fn base_marks(bytes: &[u8]) -> Marked<'static, '_> {
+    static MARKS: LazyLock<Marks> = LazyLock::new(|| Marks::new(false));
     MARKS.find(bytes)
 }
 
 /// [`marks`]' iterator (an enum, not a boxed one: a page has thousands).
+/// Each searcher's patterns are the hrefs' first, then the bases'; the
+/// number holds how many are hrefs.
 enum Marked<'s, 'h> {
-    Packed(packed::FindIter<'s, 'h>),
-    Automaton(aho_corasick::FindIter<'s, 'h>),
+    Packed(packed::FindIter<'s, 'h>, usize),
+    Automaton(aho_corasick::FindIter<'s, 'h>, usize),
     /// No searcher: one `<base` mark, so that every page is read.
     Unsearched(bool),
 }
@@ -103,60 +123,75 @@ impl Iterator for Marked<'_, '_> {
     type Item = (Mark, usize);
 
     fn next(&mut self) -> Option<(Mark, usize)> {
-        let (pattern, end, hrefs) = match self {
-            Marked::Packed(found) => found
-                .next()
-                .map(|m| (m.pattern().as_usize(), m.end(), HREF_SPELLINGS))?,
-            Marked::Automaton(found) => found.next().map(|m| (m.pattern().as_usize(), m.end(), 1))?,
+        let (found, hrefs) = match self {
+            Marked::Packed(found, hrefs) => (found.next().map(|m| (m.pattern(), m.end())), *hrefs),
+            Marked::Automaton(found, hrefs) => (found.next().map(|m| (m.pattern(), m.end())), *hrefs),
             Marked::Unsearched(pending) => return std::mem::take(pending).then_some((Mark::Base, 0)),
         };
-        Some((if pattern < hrefs { Mark::Href } else { Mark::Base }, end))
+        let (pattern, end) = found?;
+        Some((
+            if pattern.as_usize() < hrefs {
+                Mark::Href
+            } else {
+                Mark::Base
+            },
+            end,
+        ))
     }
 }
 
-/// The searcher for [`marks`]. A packed (SIMD) search for every spelling in
-/// upper and lower case is three times faster than a case-insensitive
-/// automaton, which stops at every `<` of the page; the automaton is kept
-/// for processors without the instructions packed searching needs.
+/// The searcher for [`marks`] and [`base_marks`]. A packed (SIMD) search
+/// for every spelling in upper and lower case is three times faster than a
+/// case-insensitive automaton, which stops at every `<` of the page; the
+/// automaton is kept for processors without the instructions packed
+/// searching needs.
 enum Marks {
-    /// Patterns: the [`HREF_SPELLINGS`] of `href`, then those of `<base`.
-    Packed(packed::Searcher),
-    /// Patterns: `href`, `<base` (case-insensitive).
-    Automaton(AhoCorasick),
+    /// Patterns: every spelling of `href` (when sought), then of `<base`;
+    /// and how many spell `href`.
+    Packed(packed::Searcher, usize),
+    /// Patterns: `href` (when sought), then `<base`, case-insensitive; and
+    /// how many are `href`.
+    Automaton(AhoCorasick, usize),
     /// No searcher could be built: every page may link and have a base.
     None,
 }
 
 impl Marks {
+    /// A searcher for `<base`, and for `href` when `hrefs`.
+    fn new(hrefs: bool) -> Marks {
+        Marks::packed(hrefs).unwrap_or_else(|| Marks::automaton(hrefs))
+    }
+
     /// `None` without the processor's support.
-    fn packed() -> Option<Marks> {
-        let mut spellings = cases(b"href");
+    fn packed(hrefs: bool) -> Option<Marks> {
+        let mut spellings = if hrefs { cases(b"href") } else { Vec::new() };
+        let href_spellings = spellings.len();
         spellings.extend(cases(b"<base"));
         packed::Config::new()
             .builder()
             .extend(&spellings)
             .build()
-            .map(Marks::Packed)
+            .map(|searcher| Marks::Packed(searcher, href_spellings))
     }
 
-    fn automaton() -> Marks {
+    fn automaton(hrefs: bool) -> Marks {
+        let words: &[&str] = if hrefs { &["href", "<base"] } else { &["<base"] };
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(["href", "<base"])
-            .map_or(Marks::None, Marks::Automaton)
+            .build(words)
+            .map_or(Marks::None, |automaton| {
+                Marks::Automaton(automaton, usize::from(hrefs))
+            })
     }
 
     fn find<'s, 'h>(&'s self, bytes: &'h [u8]) -> Marked<'s, 'h> {
         match self {
-            Marks::Packed(searcher) => Marked::Packed(searcher.find_iter(bytes)),
-            Marks::Automaton(automaton) => Marked::Automaton(automaton.find_iter(bytes)),
+            Marks::Packed(searcher, hrefs) => Marked::Packed(searcher.find_iter(bytes), *hrefs),
+            Marks::Automaton(automaton, hrefs) => Marked::Automaton(automaton.find_iter(bytes), *hrefs),
             Marks::None => Marked::Unsearched(true),
         }
     }
 }
-
-/// `href` in every case: 2⁴ spellings.
-const HREF_SPELLINGS: usize = 16;
 
 /// Every spelling of an ASCII `word` in upper and lower case.
 fn cases(word: &[u8]) -> Vec<Vec<u8>> {

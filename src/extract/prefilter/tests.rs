@@ -144,16 +144,44 @@ fn a_base_in_any_case_is_sighted_and_means_the_page_may_link() {
     }
 }
 
+/// Once a link is sighted, the rest of the page is searched for `<base` alone.
+#[test]
+fn a_base_after_the_first_link_is_sighted() {
+    let github = target("github.com");
+    for (page, html, base) in [
+        (
+            PAGE,
+            "<a href=https://github.com/x><a href=/y><BaSe href=/>",
+            true,
+        ),
+        (PAGE, "<a href=https://github.com/x><a href=/y>", false),
+        (PAGE, "<a href=https://GITHUB.com/x>href=<base", true),
+        // A saved page may always link: the whole page is searched.
+        (
+            "file:///saved/page.html",
+            "<base href=https://github.com/><a href=x>",
+            true,
+        ),
+        ("file:///saved/page.html", "<a href=x>", false),
+    ] {
+        let url = Url::parse(page).expect("test URL parses");
+        let sighting = sight(html, &url, &[&github]);
+        assert!(sighting.may_link, "{html}");
+        assert_eq!(sighting.may_have_base, base, "{page} {html}");
+    }
+}
+
 #[test]
 fn the_packed_search_and_the_automaton_mark_the_same_places() {
-    let Some(packed) = Marks::packed() else {
-        eprintln!("skipped: this processor has no packed search, so only the automaton runs");
-        return;
-    };
-    let automaton = Marks::automaton();
     let html = b"<A HREF=x><a hReF = 'y'><BASE href=z><p>href</p><bAsE>data-href=q hre f";
-    let found = |marks: &Marks| marks.find(html).collect::<Vec<_>>();
-    let expected = found(&automaton);
-    assert_eq!(expected.len(), 7);
-    assert_eq!(found(&packed), expected);
+    for (hrefs, marked) in [(true, 7), (false, 2)] {
+        let Some(packed) = Marks::packed(hrefs) else {
+            eprintln!("skipped: this processor has no packed search, so only the automaton runs");
+            return;
+        };
+        let found = |marks: &Marks| marks.find(html).collect::<Vec<_>>();
+        let expected = found(&Marks::automaton(hrefs));
+        assert_eq!(expected.len(), marked);
+        assert_eq!(found(&packed), expected);
+    }
 }
