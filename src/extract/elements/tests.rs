@@ -1,5 +1,4 @@
 use super::*;
-use proptest::prelude::*;
 
 /// The names with `traits`, sorted.
 fn named(traits: Traits) -> Vec<&'static str> {
@@ -142,14 +141,5 @@ fn no_other_short_name_finds_an_element() {
             expected,
             "{name:?}"
         );
-    }
-}
-
-proptest! {
-    /// The run-time key is the compile-time one, at every length.
-    #[test]
-    fn the_quick_key_is_the_key(name in proptest::collection::vec(any::<u8>(), 0..20)) {
-        let expected = (name.len() <= MAX_NAME).then(|| key_of(&name));
-        prop_assert_eq!(key(&name), expected);
     }
 }
